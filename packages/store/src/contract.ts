@@ -1,0 +1,281 @@
+/**
+ * The storage contract. Every backend (SQLite, Redis) implements exactly this, and one contract
+ * test suite (`contract.test-suite.ts`) runs against each. Apps depend on these types only.
+ *
+ * Conventions that hold for every method:
+ * - Times are epoch **milliseconds** (`number`) unless a name says otherwise (`expiresIn` is
+ *   seconds because oidc-provider speaks seconds).
+ * - Methods resolve `null`/`undefined` for "not found"; they reject only on a real failure
+ *   (backend unreachable, constraint broken) or a documented error from `./errors.ts`.
+ * - Values handed in are copied (serialised); mutating a returned object never changes storage.
+ * - Secrets are never stored in clear: API tokens by hash, passwords as scrypt hashes.
+ *
+ * The key scheme of each backend is written down once, next to its implementation:
+ * `sqlite/schema.ts` (tables) and `redis/keys.ts` (key prefixes).
+ */
+
+// ---------------------------------------------------------------------------------------------
+// oidc-provider adapter
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * What oidc-provider hands an adapter: a JSON object. The fields below are the ones the adapter
+ * indexes on; everything else is kept as-is.
+ */
+export interface OidcPayload {
+  [key: string]: unknown;
+  /** Grant the artefact belongs to (AccessToken, RefreshToken, AuthorizationCode, ...). */
+  grantId?: string;
+  /** Device-flow user code (DeviceCode model). */
+  userCode?: string;
+  /** Session uid (Session model). */
+  uid?: string;
+  /** Epoch **seconds** when the artefact was consumed; set by `consume`. */
+  consumed?: number;
+}
+
+/**
+ * One oidc-provider model (`Session`, `AccessToken`, `Client`, `Grant`, ...). Mirrors the
+ * adapter interface oidc-provider documents; an instance is created per model name.
+ */
+export interface OidcAdapter {
+  /** Insert or replace. `expiresIn` is in seconds; storage forgets the entry after that. */
+  upsert(id: string, payload: OidcPayload, expiresIn?: number): Promise<void>;
+  find(id: string): Promise<OidcPayload | undefined>;
+  findByUserCode(userCode: string): Promise<OidcPayload | undefined>;
+  findByUid(uid: string): Promise<OidcPayload | undefined>;
+  /** Marks the entry consumed (`consumed` = now in epoch seconds), atomically. */
+  consume(id: string): Promise<void>;
+  destroy(id: string): Promise<void>;
+  /** Removes every artefact of every model that carries this `grantId`. */
+  revokeByGrantId(grantId: string): Promise<void>;
+}
+
+export interface OidcAdapterStore {
+  /** The adapter for one oidc-provider model name. Cheap; may be called per request. */
+  forModel(model: string): OidcAdapter;
+  /** Every stored entry of a model (unexpired), e.g. to list registered clients. */
+  list(model: string): Promise<Array<{ id: string; payload: OidcPayload }>>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Users
+// ---------------------------------------------------------------------------------------------
+
+export type OrgRole = 'admin' | 'member';
+
+export interface User {
+  id: string;
+  orgId: string;
+  /** Stored lower-cased and trimmed; unique across the store. */
+  email: string;
+  name: string;
+  role: OrgRole;
+  /** `scrypt$...` string from `hashPassword`; never the password itself. */
+  passwordHash: string;
+  createdAt: number;
+  disabled: boolean;
+}
+
+export interface UserStore {
+  /** Creates or replaces by id. Rejects with `ConflictError` when another user owns the email. */
+  put(user: User): Promise<void>;
+  findById(id: string): Promise<User | null>;
+  /** Case-insensitive; the email is normalised the same way `put` stores it. */
+  findByEmail(email: string): Promise<User | null>;
+  listByOrg(orgId: string): Promise<User[]>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Org settings (opaque JSON here; `@gatehouse/policy` owns the schema)
+// ---------------------------------------------------------------------------------------------
+
+export interface VersionedSettings {
+  orgId: string;
+  /** Starts at 1 with the first write and goes up by one with every write. */
+  version: number;
+  value: Record<string, unknown>;
+  updatedAt: number;
+  /** User id of whoever wrote this version; `null` for the system (seed, migration). */
+  updatedBy: string | null;
+}
+
+export interface SettingsStore {
+  get(orgId: string): Promise<VersionedSettings | null>;
+  /**
+   * Compare-and-set. Succeeds only when the stored version equals `expectedVersion` (use 0 for
+   * "nothing stored yet"); otherwise rejects with `VersionConflictError` carrying the current
+   * version, so two admins can never silently overwrite each other.
+   */
+  put(
+    orgId: string,
+    value: Record<string, unknown>,
+    options: { expectedVersion: number; actor: string | null },
+  ): Promise<VersionedSettings>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// API tokens
+// ---------------------------------------------------------------------------------------------
+
+export interface ApiTokenRecord {
+  id: string;
+  orgId: string;
+  userId: string;
+  name: string;
+  /** Hex SHA-256 of the whole token string. The token itself is never stored. */
+  hash: string;
+  /** The token's public prefix plus its first characters, to show in lists ("gh_abcd…"). */
+  hint: string;
+  /** `null` means "every scope the user may have". */
+  scopes: string[] | null;
+  createdAt: number;
+  expiresAt: number;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+}
+
+export interface ApiTokenStore {
+  /** Rejects with `ConflictError` when the id or hash exists. */
+  create(record: ApiTokenRecord): Promise<void>;
+  findById(id: string): Promise<ApiTokenRecord | null>;
+  findByHash(hash: string): Promise<ApiTokenRecord | null>;
+  listByUser(userId: string): Promise<ApiTokenRecord[]>;
+  listByOrg(orgId: string): Promise<ApiTokenRecord[]>;
+  /** Sets `revokedAt` once; returns false when the token is unknown or already revoked. */
+  revoke(id: string, at: number): Promise<boolean>;
+  /** Records a use. Cheap and best-effort: callers need not await it on a hot path. */
+  touch(id: string, at: number): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Audit log (append-only, hash-chained)
+// ---------------------------------------------------------------------------------------------
+
+export type AuditOutcome = 'success' | 'failure' | 'denied';
+
+export interface AuditEventInput {
+  orgId: string;
+  /** Dotted name, e.g. `auth.sign_in`, `settings.changed`, `tool.call`. */
+  action: string;
+  outcome: AuditOutcome;
+  /** User id, client id or `system`; `null` when nobody is known (failed sign-in). */
+  actor: string | null;
+  clientId?: string | null;
+  ip?: string | null;
+  /** Never a secret. JSON values only. */
+  details?: Record<string, unknown>;
+  /** Defaults to now. */
+  at?: number;
+}
+
+export interface AuditEvent extends Required<Omit<AuditEventInput, 'details'>> {
+  details: Record<string, unknown>;
+  /** Position in the chain, from 1, without gaps. */
+  seq: number;
+  /** Hash of the previous event (64 zeros for the first). */
+  prevHash: string;
+  /** Hex SHA-256 over `prevHash` and the canonical JSON of this event's content. */
+  hash: string;
+}
+
+export interface AuditQuery {
+  orgId: string;
+  actor?: string;
+  action?: string;
+  outcome?: AuditOutcome;
+  /** Inclusive lower bound on `at`. */
+  from?: number;
+  /** Exclusive upper bound on `at`. */
+  to?: number;
+  /** Newest first; page size, 1..500, default 50. */
+  limit?: number;
+  /** `nextCursor` from the previous page. */
+  cursor?: string;
+}
+
+export interface AuditPage {
+  events: AuditEvent[];
+  /** Present when more events match. */
+  nextCursor?: string;
+}
+
+export interface AuditStore {
+  /** Appends atomically at the end of the chain, even with several writers. */
+  append(input: AuditEventInput): Promise<AuditEvent>;
+  query(query: AuditQuery): Promise<AuditPage>;
+  /** Every event in chain order (oldest first), for verification and export. */
+  scan(options?: { afterSeq?: number; batchSize?: number }): AsyncIterable<AuditEvent>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Key material
+// ---------------------------------------------------------------------------------------------
+
+export interface KeyMaterialStore {
+  /**
+   * Returns the value stored under `name`, or stores the result of `create` and returns it.
+   * When several processes race, exactly one value wins and every caller gets that one.
+   */
+  getOrCreate<T>(name: string, create: () => T | Promise<T>): Promise<T>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workspace records (for `@gatehouse/workspace`)
+// ---------------------------------------------------------------------------------------------
+
+export interface RecordStore {
+  get<T>(kind: string, id: string): Promise<T | null>;
+  /** Creates or replaces. */
+  put<T>(kind: string, id: string, value: T): Promise<void>;
+  /** Creates only; returns false (and changes nothing) when the id exists. */
+  create<T>(kind: string, id: string, value: T): Promise<boolean>;
+  delete(kind: string, id: string): Promise<boolean>;
+  /** Every record of a kind, ordered by id. */
+  list<T>(kind: string): Promise<T[]>;
+  /** Atomic counter per name: 1, 2, 3, ... (issue keys like `OPS-12`). */
+  nextSequence(name: string): Promise<number>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events between processes
+// ---------------------------------------------------------------------------------------------
+
+export type StoreEvent =
+  /** An OAuth grant (and with it every token of the grant) was revoked. */
+  | { type: 'grant.revoked'; grantId: string }
+  /** One access token was revoked. `tokenHash` is the hex SHA-256 of the token value. */
+  | { type: 'token.revoked'; tokenHash: string }
+  /** An API token was revoked. */
+  | { type: 'api_token.revoked'; tokenId: string; tokenHash: string }
+  /** Org settings were written; `version` is the new version. */
+  | { type: 'settings.changed'; orgId: string; version: number };
+
+export type StoreEventListener = (event: StoreEvent) => void;
+
+export interface EventChannel {
+  /** Delivers to every subscriber in every process sharing the store, within one second. */
+  publish(event: StoreEvent): Promise<void>;
+  /** Returns an unsubscribe function. Listeners must not throw; errors are swallowed. */
+  subscribe(listener: StoreEventListener): () => void;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The store
+// ---------------------------------------------------------------------------------------------
+
+export interface Store {
+  readonly backend: 'sqlite' | 'redis';
+  readonly oidc: OidcAdapterStore;
+  readonly users: UserStore;
+  readonly settings: SettingsStore;
+  readonly apiTokens: ApiTokenStore;
+  readonly audit: AuditStore;
+  readonly keys: KeyMaterialStore;
+  readonly records: RecordStore;
+  readonly events: EventChannel;
+  /** Resolves when the backend answers; rejects otherwise (readiness probes). */
+  ping(): Promise<void>;
+  /** Stops timers and subscriptions and closes connections. Idempotent. */
+  close(): Promise<void>;
+}
