@@ -49,9 +49,13 @@ export function tagsNamed(doc: string, name: string): string[] {
   return doc.match(new RegExp(`<${name}[\\s>][^>]*>?`, 'g')) ?? [];
 }
 
-/** The text between an element's tags with HTML tags removed and whitespace collapsed. */
+/**
+ * Roughly what a reader sees: inline tags removed, other tags read as a space, whitespace
+ * collapsed.
+ */
 export function textOf(fragment: string): string {
   return fragment
+    .replace(/<\/?(strong|code|span|em|b|i|a)(\s[^>]*)?>/g, '')
     .replace(/<[^>]*>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
