@@ -50,6 +50,7 @@ export {
   isKnownScope,
   isResourceScope,
   parseScopeString,
+  RESOURCE_SCOPE_IDS,
   RESOURCE_SCOPES_SUPPORTED,
   SCOPES,
   sortScopes,

@@ -90,6 +90,14 @@ export const SCOPES: readonly ScopeDefinition[] = SCOPE_LIST;
 export const AUTHORIZATION_SERVER_SCOPES: readonly ScopeId[] = SCOPE_LIST.map((s) => s.id);
 
 /**
+ * Every scope that grants data access (all but `offline_access`), in catalogue order: what an
+ * access token for the MCP server may carry at most.
+ */
+export const RESOURCE_SCOPE_IDS: readonly ResourceScopeId[] = SCOPES.flatMap((s) =>
+  s.kind === 'resource' ? [s.id] : [],
+);
+
+/**
  * The MCP server's protected resource metadata `scopes_supported`: "the minimal set for basic
  * use". Chosen as `read:me` plus the read scope of every product an OAuth client can reach.
  * `read:jsm` and `read:bitbucket` are left out on purpose: their tools work only with API tokens,
