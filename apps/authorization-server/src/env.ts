@@ -1,0 +1,120 @@
+import { z } from 'zod';
+
+/**
+ * The authorization server's configuration, parsed once from the environment (DESIGN.md §3).
+ * Nothing else in the app reads `process.env`: everything receives this object.
+ */
+export interface AsConfig {
+  mode: 'development' | 'production' | 'test';
+  /** Issuer identifier, no trailing slash: `http://localhost:4000`. */
+  issuer: string;
+  port: number;
+  /** Host to bind; loopback unless told otherwise. */
+  host: string;
+  /** The protected resource (MCP endpoint) every access token is bound to. */
+  mcpResourceUrl: string;
+  /** Org whose settings govern this server (the product runs one org per deployment). */
+  orgId: string;
+  dataDir: string;
+  redisUrl: string | undefined;
+  redisKeyPrefix: string;
+  /** Seed the demo org with this password on first start; `undefined` disables the demo. */
+  demoPassword: string | undefined;
+  /** Introspection credentials of the resource server; generated and persisted when unset. */
+  introspectionClient: { clientId: string; clientSecret: string | undefined };
+  /** Trust `X-Forwarded-*` from a reverse proxy. */
+  trustProxy: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+/** A configuration the server must not start with; the message names the problem and the fix. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => ['true', '1', 'yes'].includes(value));
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+  .transform((value) => value.replace(/\/+$/, ''));
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  AS_ISSUER: httpUrl.default('http://localhost:4000'),
+  AS_PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
+  AS_HOST: z.string().min(1).default('127.0.0.1'),
+  MCP_RESOURCE_URL: httpUrl.default('http://localhost:4001/mcp'),
+  ORG_ID: z.string().min(1).default('demo'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  REDIS_URL: z.string().min(1).optional(),
+  REDIS_KEY_PREFIX: z.string().min(1).default('gatehouse:'),
+  DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  INTROSPECTION_CLIENT_ID: z.string().min(1).default('mcp-resource-server'),
+  INTROSPECTION_CLIENT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  TRUST_PROXY: booleanString.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+const DEVELOPMENT_DEMO_PASSWORD = 'demo-password';
+
+function isLoopbackHost(hostname: string): boolean {
+  return ['localhost', '127.0.0.1', '[::1]', '::1'].includes(hostname.toLowerCase());
+}
+
+function formatIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `- ${issue.path.join('.')}: ${issue.message}`).join('\n');
+}
+
+/** Refuses what production must never run with (DESIGN.md §3). */
+function assertProductionSafe(config: AsConfig, env: NodeJS.ProcessEnv): void {
+  const problems: string[] = [];
+  const issuer = new URL(config.issuer);
+  if (issuer.protocol !== 'https:' && !isLoopbackHost(issuer.hostname)) {
+    problems.push(`AS_ISSUER is ${config.issuer}: production needs an https issuer.`);
+  }
+  if (env.DEMO_PASSWORD !== undefined) {
+    problems.push('DEMO_PASSWORD is set: demo accounts must not exist in production.');
+  }
+  if (config.introspectionClient.clientSecret === undefined) {
+    problems.push(
+      'INTROSPECTION_CLIENT_SECRET is not set: production needs the resource server credentials provisioned, not generated.',
+    );
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(
+      `Refusing to start in production mode:\n${problems.map((p) => `- ${p}`).join('\n')}`,
+    );
+  }
+}
+
+/** Parses and validates the environment. Throws `ConfigError` naming every problem. */
+export function parseAsConfig(env: NodeJS.ProcessEnv = process.env): AsConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(`Invalid environment:\n${formatIssues(parsed.error)}`);
+  }
+  const e = parsed.data;
+  const config: AsConfig = {
+    mode: e.NODE_ENV,
+    issuer: e.AS_ISSUER,
+    port: e.AS_PORT,
+    host: e.AS_HOST,
+    mcpResourceUrl: e.MCP_RESOURCE_URL,
+    orgId: e.ORG_ID,
+    dataDir: e.DATA_DIR,
+    redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
+    demoPassword:
+      e.DEMO_PASSWORD ?? (e.NODE_ENV === 'production' ? undefined : DEVELOPMENT_DEMO_PASSWORD),
+    introspectionClient: {
+      clientId: e.INTROSPECTION_CLIENT_ID,
+      clientSecret: e.INTROSPECTION_CLIENT_SECRET,
+    },
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+  };
+  if (config.mode === 'production') assertProductionSafe(config, env);
+  return config;
+}

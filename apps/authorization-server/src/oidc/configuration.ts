@@ -1,0 +1,195 @@
+import { RESOURCE_SCOPE_IDS, decideIssuableScopes } from '@gatehouse/policy';
+import type { Store } from '@gatehouse/store';
+import { type Configuration, errors, type KoaContextWithOIDC } from 'oidc-provider';
+import type { AsConfig } from '../env.js';
+import type { OrgSettingsReader } from '../org-settings.js';
+import { createFindAccount } from './account.js';
+import { createInteractionPolicy } from './interaction-policy.js';
+import type { KeyMaterial } from './key-material.js';
+import { checkRedirectUri, inferApplicationType, type RedirectUriKind } from './redirect-uri-policy.js';
+import { isSameResource } from './resource.js';
+
+export interface ProviderDeps {
+  config: AsConfig;
+  store: Store;
+  settings: OrgSettingsReader;
+  keys: KeyMaterial;
+  introspectionClientSecret: string;
+  renderError: NonNullable<Configuration['renderError']>;
+  logoutSource: NonNullable<NonNullable<Configuration['features']>['rpInitiatedLogout']>['logoutSource'];
+  postLogoutSuccessSource: NonNullable<
+    NonNullable<Configuration['features']>['rpInitiatedLogout']
+  >['postLogoutSuccessSource'];
+}
+
+/** Endpoint paths, all under one prefix so the app's own routes never collide with them. */
+export const ROUTES = {
+  authorization: '/oauth/authorize',
+  token: '/oauth/token',
+  registration: '/oauth/register',
+  introspection: '/oauth/introspect',
+  revocation: '/oauth/revoke',
+  end_session: '/oauth/logout',
+  jwks: '/oauth/jwks',
+  userinfo: '/oauth/userinfo',
+  pushed_authorization_request: '/oauth/par',
+} as const;
+
+/** Lifetimes that the org settings do not govern, in seconds. */
+const AUTHORIZATION_CODE_TTL_SECONDS = 60;
+const INTERACTION_TTL_SECONDS = 15 * 60;
+const SESSION_TTL_SECONDS = 24 * 60 * 60;
+const ID_TOKEN_TTL_SECONDS = 60 * 60;
+
+/**
+ * Checks redirect URIs at registration (oidc-provider runs this validator for each extra
+ * property; we hang the whole-client check on `software_id`, which every client has as an
+ * optional RFC 7591 field) and marks clients that only use loopback or private-use redirect
+ * URIs as native, so that they may use any loopback port (RFC 8252 §7.3).
+ */
+function validateRegisteredClient(
+  ctx: KoaContextWithOIDC | undefined,
+  key: string,
+  _value: unknown,
+  metadata: Record<string, unknown>,
+): void {
+  // Only a registration request has a context; stored clients are not re-judged on load.
+  if (ctx === undefined || key !== 'software_id') return;
+  const uris = metadata.redirect_uris;
+  if (!Array.isArray(uris)) return;
+  const kinds: RedirectUriKind[] = [];
+  for (const uri of uris) {
+    if (typeof uri !== 'string') continue; // oidc-provider reports the type error itself
+    const verdict = checkRedirectUri(uri);
+    if (!verdict.ok) throw new errors.InvalidClientMetadata(`redirect_uris: ${verdict.reason}`);
+    kinds.push(verdict.kind);
+  }
+  if (metadata.application_type === undefined) {
+    metadata.application_type = inferApplicationType(kinds);
+  }
+}
+
+function createResourceServerInfo(deps: ProviderDeps) {
+  const { config, settings } = deps;
+  return async (_ctx: KoaContextWithOIDC, indicator: string) => {
+    if (!isSameResource(indicator, config.mcpResourceUrl)) {
+      throw new errors.InvalidTarget(
+        `this authorization server issues tokens only for ${config.mcpResourceUrl}`,
+      );
+    }
+    const current = settings.current();
+    const { issuable } = decideIssuableScopes({ requested: RESOURCE_SCOPE_IDS, settings: current });
+    return {
+      scope: issuable.join(' '),
+      audience: config.mcpResourceUrl,
+      accessTokenTTL: current.tokenLifetimes.accessTokenSeconds,
+      accessTokenFormat: 'opaque' as const,
+    };
+  };
+}
+
+/**
+ * The one oidc-provider configuration. It lists only where we differ from the library's
+ * defaults, each with the reason.
+ */
+export function buildProviderConfiguration(deps: ProviderDeps): Configuration {
+  const { config, store, settings, keys } = deps;
+  const secureCookies = new URL(config.issuer).protocol === 'https:';
+  const refreshTtl = () => settings.current().tokenLifetimes.refreshTokenSeconds;
+
+  return {
+    // Every model lives in our store (SQLite or Redis), shared by all instances.
+    adapter: (name: string) => store.oidc.forModel(name),
+    // The resource server's own confidential client: it may only introspect.
+    clients: [
+      {
+        client_id: config.introspectionClient.clientId,
+        client_secret: deps.introspectionClientSecret,
+        client_name: 'MCP resource server',
+        grant_types: [],
+        response_types: [],
+        redirect_uris: [],
+        token_endpoint_auth_method: 'client_secret_basic',
+      },
+    ],
+    // MCP clients expect refresh tokens with the code (DESIGN.md §4).
+    clientDefaults: {
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      id_token_signed_response_alg: 'RS256',
+    },
+    clientAuthMethods: ['none', 'client_secret_basic', 'client_secret_post'],
+    clientBasedCORS: (_ctx, origin, client) =>
+      origin !== 'null' && client.redirectUris?.some((uri) => URL.parse(uri)?.origin === origin) === true,
+    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    cookies: {
+      keys: keys.cookieKeys,
+      names: {
+        session: secureCookies ? '__Host-gatehouse.session' : 'gatehouse.session',
+        interaction: 'gatehouse.interaction',
+        resume: 'gatehouse.resume',
+      },
+      long: { httpOnly: true, sameSite: 'lax', signed: true },
+      short: { httpOnly: true, sameSite: 'lax', signed: true },
+    },
+    // Tokens without offline_access must not die with the browser session (DESIGN.md §4).
+    expiresWithSession: async () => false,
+    extraClientMetadata: {
+      properties: ['software_id', 'software_version'],
+      validator: validateRegisteredClient,
+    },
+    // Introspection and the resource server want to know who and how (DESIGN.md §4).
+    extraTokenClaims: async (_ctx, token) => {
+      if (!('accountId' in token) || typeof token.accountId !== 'string') return undefined;
+      const user = await store.users.findById(token.accountId);
+      return { email: user?.email, auth_method: 'oauth' };
+    },
+    features: {
+      devInteractions: { enabled: false },
+      introspection: {
+        enabled: true,
+        allowedPolicy: async (_ctx, client) =>
+          client.clientId === config.introspectionClient.clientId,
+      },
+      registration: { enabled: true, initialAccessToken: false, issueRegistrationAccessToken: false },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: async () => config.mcpResourceUrl,
+        useGrantedResource: async () => true,
+        getResourceServerInfo: createResourceServerInfo(deps),
+      },
+      revocation: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: deps.logoutSource,
+        postLogoutSuccessSource: deps.postLogoutSuccessSource,
+      },
+      userinfo: { enabled: true },
+    },
+    findAccount: createFindAccount(store),
+    interactions: {
+      policy: createInteractionPolicy(),
+      url: (_ctx, interaction) => `/interaction/${interaction.uid}`,
+    },
+    // Refresh tokens come with every code for clients allowed the grant, asked for or not.
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    jwks: keys.jwks as Configuration['jwks'],
+    // PKCE (S256, the only method oidc-provider 9 implements) for every client.
+    pkce: { required: () => true },
+    renderError: deps.renderError,
+    responseTypes: ['code'],
+    // Rotate on every use; oidc-provider revokes the whole grant when a used one comes back.
+    rotateRefreshToken: () => true,
+    routes: ROUTES,
+    scopes: ['openid', 'offline_access'],
+    ttl: {
+      AccessToken: () => settings.current().tokenLifetimes.accessTokenSeconds,
+      AuthorizationCode: AUTHORIZATION_CODE_TTL_SECONDS,
+      Grant: refreshTtl,
+      IdToken: ID_TOKEN_TTL_SECONDS,
+      Interaction: INTERACTION_TTL_SECONDS,
+      RefreshToken: refreshTtl,
+      Session: SESSION_TTL_SECONDS,
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import type { Store } from '@gatehouse/store';
+import type Provider from 'oidc-provider';
+import type { KoaContextWithOIDC } from 'oidc-provider';
+import type { Logger } from 'pino';
+import type { AuditWriter } from '../interactions/audit.js';
+
+function sha256Hex(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+/**
+ * Turns oidc-provider's events into our own: revocations go to the events channel (so every
+ * resource server instance drops its cached introspection at once), security-relevant outcomes
+ * go to the audit log, and server errors to the log.
+ */
+export function wireProviderEvents(
+  provider: Provider,
+  deps: { store: Store; logger: Logger; audit: AuditWriter; orgId: string },
+): void {
+  const { store, logger, audit, orgId } = deps;
+  const publish = (event: Parameters<Store['events']['publish']>[0]) =>
+    store.events.publish(event).catch((error: unknown) => {
+      logger.error({ err: error, event: event.type }, 'could not publish store event');
+    });
+
+  provider.on('grant.revoked', (_ctx: KoaContextWithOIDC, grantId: string) => {
+    void publish({ type: 'grant.revoked', grantId });
+  });
+  // An opaque access token's value is its id.
+  provider.on('access_token.destroyed', (token: { jti: string }) => {
+    void publish({ type: 'token.revoked', tokenHash: sha256Hex(token.jti) });
+  });
+  provider.on('registration_create.success', (ctx: KoaContextWithOIDC, client) => {
+    void audit({
+      orgId,
+      action: 'client.registered',
+      outcome: 'success',
+      actor: client.clientId,
+      clientId: client.clientId,
+      ip: ctx.ip,
+      details: { clientName: client.clientName ?? null, redirectUris: client.redirectUris ?? [] },
+    });
+  });
+  provider.on('grant.success', (ctx: KoaContextWithOIDC) => {
+    const grantType = ctx.oidc.params?.grant_type;
+    void audit({
+      orgId,
+      action: grantType === 'refresh_token' ? 'token.refreshed' : 'token.issued',
+      outcome: 'success',
+      actor: ctx.oidc.account?.accountId ?? ctx.oidc.client?.clientId ?? null,
+      clientId: ctx.oidc.client?.clientId ?? null,
+      ip: ctx.ip,
+      details: { grantType: typeof grantType === 'string' ? grantType : null },
+    });
+  });
+  provider.on('server_error', (_ctx: KoaContextWithOIDC, error: Error) => {
+    logger.error({ err: error }, 'oidc-provider server error');
+  });
+}
