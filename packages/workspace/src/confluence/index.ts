@@ -1,0 +1,7 @@
+export {
+  getConfluencePage,
+  getConfluenceSpaces,
+  getPagesInConfluenceSpace,
+  searchConfluenceUsingCql,
+} from './read.js';
+export { createConfluencePage, updateConfluencePage } from './write.js';
