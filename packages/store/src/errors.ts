@@ -14,3 +14,20 @@ export class VersionConflictError extends Error {
     super(`expected version ${expectedVersion}, but version ${currentVersion} is stored`);
   }
 }
+
+/**
+ * An argument does not fit the contract: a malformed record, a cursor this store did not issue,
+ * a page size out of range. Nothing was written. The message names the offending field.
+ */
+export class InvalidArgumentError extends Error {
+  override readonly name = 'InvalidArgumentError';
+}
+
+/**
+ * The store could not be opened. The message names the problem and the place (the data
+ * directory that cannot be written, the Redis URL without its password that did not answer);
+ * `cause` carries the underlying error.
+ */
+export class StoreOpenError extends Error {
+  override readonly name = 'StoreOpenError';
+}
