@@ -7,7 +7,12 @@
  *   seconds because oidc-provider speaks seconds).
  * - Methods resolve `null`/`undefined` for "not found"; they reject only on a real failure
  *   (backend unreachable, constraint broken) or a documented error from `./errors.ts`.
- * - Values handed in are copied (serialised); mutating a returned object never changes storage.
+ * - Every write is checked against the types below before anything is stored; input that does
+ *   not fit (an unknown role, a fractional timestamp, an empty id) rejects with
+ *   `InvalidArgumentError` naming the field. Unknown properties of records are dropped.
+ * - Values handed in are copied (serialised as JSON); mutating a returned object never changes
+ *   storage. Free-form values (payloads, details, records, key material) must be JSON: what
+ *   `JSON.stringify` drops or changes (`undefined`, `Date`) comes back dropped or changed.
  * - Secrets are never stored in clear: API tokens by hash, passwords as scrypt hashes.
  *
  * The key scheme of each backend is written down once, next to its implementation:
@@ -39,12 +44,21 @@ export interface OidcPayload {
  * adapter interface oidc-provider documents; an instance is created per model name.
  */
 export interface OidcAdapter {
-  /** Insert or replace. `expiresIn` is in seconds; storage forgets the entry after that. */
+  /**
+   * Insert or replace. `expiresIn` is in seconds; storage forgets the entry after that (none:
+   * kept until destroyed; zero or less: removed now). A `consume` mark on a live entry survives
+   * the replace, so a stale write can never un-consume a code or refresh token.
+   */
   upsert(id: string, payload: OidcPayload, expiresIn?: number): Promise<void>;
   find(id: string): Promise<OidcPayload | undefined>;
+  /** The entry of this model whose payload carries this `userCode` now. */
   findByUserCode(userCode: string): Promise<OidcPayload | undefined>;
+  /** The entry of this model whose payload carries this `uid` now. */
   findByUid(uid: string): Promise<OidcPayload | undefined>;
-  /** Marks the entry consumed (`consumed` = now in epoch seconds), atomically. */
+  /**
+   * Marks the entry consumed (`consumed` = now in epoch seconds), atomically, keeping its
+   * expiry. Does nothing for an unknown or expired id.
+   */
   consume(id: string): Promise<void>;
   destroy(id: string): Promise<void>;
   /** Removes every artefact of every model that carries this `grantId`. */
@@ -54,7 +68,7 @@ export interface OidcAdapter {
 export interface OidcAdapterStore {
   /** The adapter for one oidc-provider model name. Cheap; may be called per request. */
   forModel(model: string): OidcAdapter;
-  /** Every stored entry of a model (unexpired), e.g. to list registered clients. */
+  /** Every stored entry of a model (unexpired), in id order, e.g. to list registered clients. */
   list(model: string): Promise<Array<{ id: string; payload: OidcPayload }>>;
 }
 
@@ -67,7 +81,7 @@ export type OrgRole = 'admin' | 'member';
 export interface User {
   id: string;
   orgId: string;
-  /** Stored lower-cased and trimmed; unique across the store. */
+  /** Stored normalised (`normalizeEmail`: NFC, trimmed, lower-cased); unique across the store. */
   email: string;
   name: string;
   role: OrgRole;
@@ -83,6 +97,7 @@ export interface UserStore {
   findById(id: string): Promise<User | null>;
   /** Case-insensitive; the email is normalised the same way `put` stores it. */
   findByEmail(email: string): Promise<User | null>;
+  /** Ordered by email. */
   listByOrg(orgId: string): Promise<User[]>;
 }
 
@@ -105,7 +120,8 @@ export interface SettingsStore {
   /**
    * Compare-and-set. Succeeds only when the stored version equals `expectedVersion` (use 0 for
    * "nothing stored yet"); otherwise rejects with `VersionConflictError` carrying the current
-   * version, so two admins can never silently overwrite each other.
+   * version, so two admins can never silently overwrite each other. `value` must be a JSON
+   * object. The store does not publish `settings.changed`; the writer does.
    */
   put(
     orgId: string,
@@ -123,7 +139,7 @@ export interface ApiTokenRecord {
   orgId: string;
   userId: string;
   name: string;
-  /** Hex SHA-256 of the whole token string. The token itself is never stored. */
+  /** Lower-case hex SHA-256 of the whole token string. The token itself is never stored. */
   hash: string;
   /** The token's public prefix plus its first characters, to show in lists ("gh_abcd…"). */
   hint: string;
@@ -140,11 +156,19 @@ export interface ApiTokenStore {
   create(record: ApiTokenRecord): Promise<void>;
   findById(id: string): Promise<ApiTokenRecord | null>;
   findByHash(hash: string): Promise<ApiTokenRecord | null>;
+  /** Newest first (`createdAt` descending, then id). */
   listByUser(userId: string): Promise<ApiTokenRecord[]>;
+  /** Newest first (`createdAt` descending, then id). */
   listByOrg(orgId: string): Promise<ApiTokenRecord[]>;
-  /** Sets `revokedAt` once; returns false when the token is unknown or already revoked. */
+  /**
+   * Sets `revokedAt` once; returns false when the token is unknown or already revoked. The
+   * store does not publish `api_token.revoked`; the caller does.
+   */
   revoke(id: string, at: number): Promise<boolean>;
-  /** Records a use. Cheap and best-effort: callers need not await it on a hot path. */
+  /**
+   * Records a use; keeps the latest `at` when uses arrive out of order. Cheap and best-effort:
+   * it never rejects (failures go to the store's logger), so callers need not await it.
+   */
   touch(id: string, at: number): Promise<void>;
 }
 
@@ -188,9 +212,12 @@ export interface AuditQuery {
   from?: number;
   /** Exclusive upper bound on `at`. */
   to?: number;
-  /** Newest first; page size, 1..500, default 50. */
+  /**
+   * Newest first (descending `seq`, i.e. append order; `at` is caller-supplied and may not be
+   * monotonic). Page size 1..500, default 50; outside that rejects with `InvalidArgumentError`.
+   */
   limit?: number;
-  /** `nextCursor` from the previous page. */
+  /** `nextCursor` from the previous page; any other string rejects with `InvalidArgumentError`. */
   cursor?: string;
 }
 
@@ -204,7 +231,10 @@ export interface AuditStore {
   /** Appends atomically at the end of the chain, even with several writers. */
   append(input: AuditEventInput): Promise<AuditEvent>;
   query(query: AuditQuery): Promise<AuditPage>;
-  /** Every event in chain order (oldest first), for verification and export. */
+  /**
+   * Every event in chain order (oldest first), for verification and export, read `batchSize`
+   * (default 200, at most 5 000) at a time. Events appended while a scan runs are included.
+   */
   scan(options?: { afterSeq?: number; batchSize?: number }): AsyncIterable<AuditEvent>;
 }
 
@@ -215,7 +245,9 @@ export interface AuditStore {
 export interface KeyMaterialStore {
   /**
    * Returns the value stored under `name`, or stores the result of `create` and returns it.
-   * When several processes race, exactly one value wins and every caller gets that one.
+   * When several processes race, exactly one value wins and every caller gets that one
+   * (`create` may run in more than one process; the losers' values are discarded). Callers in
+   * one process asking for the same name at once share one `create` call. Values are JSON.
    */
   getOrCreate<T>(name: string, create: () => T | Promise<T>): Promise<T>;
 }
@@ -231,7 +263,7 @@ export interface RecordStore {
   /** Creates only; returns false (and changes nothing) when the id exists. */
   create<T>(kind: string, id: string, value: T): Promise<boolean>;
   delete(kind: string, id: string): Promise<boolean>;
-  /** Every record of a kind, ordered by id. */
+  /** Every record of a kind, ordered by id (UTF-8 byte order, i.e. plain order for ASCII). */
   list<T>(kind: string): Promise<T[]>;
   /** Atomic counter per name: 1, 2, 3, ... (issue keys like `OPS-12`). */
   nextSequence(name: string): Promise<number>;
@@ -253,10 +285,22 @@ export type StoreEvent =
 
 export type StoreEventListener = (event: StoreEvent) => void;
 
+/**
+ * Cache-invalidation signals between processes. Not a log: there is no replay, so an event
+ * published while a process is not subscribed (before its subscription is established, which
+ * on Redis takes one round trip after `subscribe` returns, or during an outage) never reaches
+ * it. The store itself never publishes; whoever changes state publishes the event.
+ */
 export interface EventChannel {
-  /** Delivers to every subscriber in every process sharing the store, within one second. */
+  /**
+   * Delivers to every subscriber in every process sharing the store (this one included),
+   * within one second. Rejects with `InvalidArgumentError` for an event not listed above.
+   */
   publish(event: StoreEvent): Promise<void>;
-  /** Returns an unsubscribe function. Listeners must not throw; errors are swallowed. */
+  /**
+   * Returns an unsubscribe function (idempotent). Listeners must not throw; errors are
+   * swallowed and logged. Each listener gets its own copy of the event.
+   */
   subscribe(listener: StoreEventListener): () => void;
 }
 
@@ -276,6 +320,6 @@ export interface Store {
   readonly events: EventChannel;
   /** Resolves when the backend answers; rejects otherwise (readiness probes). */
   ping(): Promise<void>;
-  /** Stops timers and subscriptions and closes connections. Idempotent. */
+  /** Stops timers and subscriptions and closes connections. Idempotent; the store is unusable after. */
   close(): Promise<void>;
 }
