@@ -19,16 +19,25 @@ const label = z
 /** An account id or email; null clears the assignee. */
 const assignee = required(320).nullable().describe('Account id or email; null for unassigned');
 
-const editableFields = z
-  .object({
+const EDITABLE_FIELDS = 'summary, description, issueTypeName, priority, assignee, labels';
+
+const editableFields = z.strictObject(
+  {
     summary: required(MAX_SUMMARY_LENGTH).optional(),
     description: text(MAX_TEXT_LENGTH).optional(),
     issueTypeName: z.enum(ISSUE_TYPES).optional(),
     priority: z.enum(PRIORITIES).optional(),
     assignee: assignee.optional(),
     labels: z.array(label).max(20, 'must hold at most 20 labels').optional(),
-  })
-  .strict();
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `cannot change ${issue.keys.map((k) => `"${k}"`).join(', ')}; editable fields are ` +
+          `${EDITABLE_FIELDS} (change the status with transitionJiraIssue)`
+        : undefined,
+  },
+);
 
 /** Input schemas of the Jira tools, by tool name. */
 export const jiraInputSchemas = {
@@ -58,6 +67,7 @@ export const jiraInputSchemas = {
     issueIdOrKey,
     fields: editableFields.refine((fields) => Object.keys(fields).length > 0, {
       message: 'must name at least one field to change',
+      when: (payload) => payload.issues.length === 0,
     }),
   }),
   addCommentToJiraIssue: z.object({ issueIdOrKey, commentBody: required(MAX_TEXT_LENGTH) }),

@@ -1,6 +1,6 @@
-import type { RecordStore, UserStore } from '@gatehouse/store';
+import type { RecordStore, User, UserStore } from '@gatehouse/store';
 import { DEMO_SITE } from '../core/site.js';
-import { type DemoPersona, demoActor } from '../seed/demo-ids.js';
+import { DEMO_ORG_ID, type DemoPersona, demoActor } from '../seed/demo-ids.js';
 import { seedDemoOrg } from '../seed/seed-demo-org.js';
 import { createWorkspace, type Workspace } from '../workspace.js';
 import { createMemoryRecordStore, createMemoryUserStore } from './memory-records.js';
@@ -23,10 +23,26 @@ export interface SeededWorkspace {
   users: UserStore;
 }
 
-/** A workspace on fresh in-memory stores holding the demo org. */
+let seededUsers: Promise<User[]> | undefined;
+
+/** The demo users, hashed once per test file (scrypt is slow on purpose). */
+async function demoUsers(): Promise<User[]> {
+  seededUsers ??= (async () => {
+    const users = createMemoryUserStore();
+    await seedDemoOrg({ records: createMemoryRecordStore(), users }, { password: TEST_PASSWORD });
+    return users.listByOrg(DEMO_ORG_ID);
+  })();
+  return seededUsers;
+}
+
+/**
+ * A workspace on fresh in-memory stores holding the demo org. The users are copied from a
+ * cached run, so `seedDemoOrg` keeps them and skips hashing; the records are seeded anew.
+ */
 export async function createSeededWorkspace(): Promise<SeededWorkspace> {
   const records = createMemoryRecordStore();
   const users = createMemoryUserStore();
+  for (const user of await demoUsers()) await users.put(user);
   await seedDemoOrg({ records, users }, { password: TEST_PASSWORD });
   const workspace = createWorkspace(
     { records, users },
