@@ -19,6 +19,63 @@ const APPEND_BACKOFF_MAX_MS = 20;
 /** Index entries read per round trip while filtering a query. */
 const QUERY_BATCH_MIN = 100;
 
+async function readHead(
+  redis: Redis,
+  keys: RedisKeys,
+): Promise<{ raw: string | null; head: AuditChainHead }> {
+  const raw = await redis.get(keys.auditHead);
+  return { raw, head: raw === null ? EMPTY_CHAIN_HEAD : fromJson<AuditChainHead>(raw) };
+}
+
+function indexFor(keys: RedisKeys, plan: AuditQueryPlan): string {
+  if (plan.actor !== undefined) return keys.auditBy('actor', plan.orgId, plan.actor);
+  if (plan.action !== undefined) return keys.auditBy('action', plan.orgId, plan.action);
+  if (plan.outcome !== undefined) return keys.auditBy('outcome', plan.orgId, plan.outcome);
+  return keys.auditByOrg(plan.orgId);
+}
+
+/** Walks the most selective index newest first, filtering in Node, until a page is full. */
+async function runQuery(redis: Redis, keys: RedisKeys, plan: AuditQueryPlan): Promise<AuditPage> {
+  const index = indexFor(keys, plan);
+  const batch = Math.max(QUERY_BATCH_MIN, plan.limit + 1);
+  const matches: AuditEvent[] = [];
+  let max = plan.beforeSeq === null ? '+inf' : `(${plan.beforeSeq}`;
+  for (;;) {
+    const seqs = await redis.zrange(index, max, '-inf', 'BYSCORE', 'REV', 'LIMIT', 0, batch);
+    const last = seqs[seqs.length - 1];
+    if (last === undefined) break;
+    const texts = await redis.mget(seqs.map((seq) => keys.auditEvent(Number(seq))));
+    for (const text of texts) {
+      if (text === null) continue;
+      const event = fromJson<AuditEvent>(text);
+      if (matchesAuditQuery(event, plan)) matches.push(event);
+      if (matches.length > plan.limit) return toAuditPage(matches, plan.limit);
+    }
+    if (seqs.length < batch) break;
+    max = `(${last}`;
+  }
+  return toAuditPage(matches, plan.limit);
+}
+
+// Reads up to `size` stored events after `afterSeq`; skips over missing ones (a deleted
+// event shows up as a gap in verifyAuditChain rather than ending the scan).
+async function readBatch(
+  redis: Redis,
+  keys: RedisKeys,
+  afterSeq: number,
+  size: number,
+): Promise<AuditEvent[]> {
+  const { head } = await readHead(redis, keys);
+  for (let from = afterSeq; from < head.seq; from += size) {
+    const to = Math.min(head.seq, from + size);
+    const seqs = Array.from({ length: to - from }, (_, i) => from + 1 + i);
+    const texts = await redis.mget(seqs.map((seq) => keys.auditEvent(seq)));
+    const events = texts.flatMap((text) => (text === null ? [] : [fromJson<AuditEvent>(text)]));
+    if (events.length > 0) return events;
+  }
+  return [];
+}
+
 /**
  * The audit chain in Redis: a head key, one key per event, and index sorted sets per org and
  * per org and filter value (keys.ts). An append reads the head, builds and hashes the event in
@@ -28,11 +85,6 @@ const QUERY_BATCH_MIN = 100;
  */
 export function createRedisAudit(redis: Redis, keys: RedisKeys): AuditStore {
   let queue: Promise<unknown> = Promise.resolve();
-
-  async function readHead(): Promise<{ raw: string | null; head: AuditChainHead }> {
-    const raw = await redis.get(keys.auditHead);
-    return { raw, head: raw === null ? EMPTY_CHAIN_HEAD : fromJson<AuditChainHead>(raw) };
-  }
 
   function indexKeys(event: AuditEvent): string[] {
     const indexes = [
@@ -46,7 +98,7 @@ export function createRedisAudit(redis: Redis, keys: RedisKeys): AuditStore {
 
   async function appendNow(input: AuditEventInput): Promise<AuditEvent> {
     for (let attempt = 1; attempt <= APPEND_ATTEMPTS_MAX; attempt++) {
-      const { raw, head } = await readHead();
+      const { raw, head } = await readHead(redis, keys);
       const event = createAuditEvent(input, head, Date.now());
       const appended = await AUDIT_APPEND.run(
         redis,
@@ -59,49 +111,6 @@ export function createRedisAudit(redis: Redis, keys: RedisKeys): AuditStore {
     throw new Error(`audit append lost the race for the chain head ${APPEND_ATTEMPTS_MAX} times`);
   }
 
-  function indexFor(plan: AuditQueryPlan): string {
-    if (plan.actor !== undefined) return keys.auditBy('actor', plan.orgId, plan.actor);
-    if (plan.action !== undefined) return keys.auditBy('action', plan.orgId, plan.action);
-    if (plan.outcome !== undefined) return keys.auditBy('outcome', plan.orgId, plan.outcome);
-    return keys.auditByOrg(plan.orgId);
-  }
-
-  async function query(plan: AuditQueryPlan): Promise<AuditPage> {
-    const index = indexFor(plan);
-    const batch = Math.max(QUERY_BATCH_MIN, plan.limit + 1);
-    const matches: AuditEvent[] = [];
-    let max = plan.beforeSeq === null ? '+inf' : `(${plan.beforeSeq}`;
-    for (;;) {
-      const seqs = await redis.zrange(index, max, '-inf', 'BYSCORE', 'REV', 'LIMIT', 0, batch);
-      const last = seqs[seqs.length - 1];
-      if (last === undefined) break;
-      const texts = await redis.mget(seqs.map((seq) => keys.auditEvent(Number(seq))));
-      for (const text of texts) {
-        if (text === null) continue;
-        const event = fromJson<AuditEvent>(text);
-        if (matchesAuditQuery(event, plan)) matches.push(event);
-        if (matches.length > plan.limit) return toAuditPage(matches, plan.limit);
-      }
-      if (seqs.length < batch) break;
-      max = `(${last}`;
-    }
-    return toAuditPage(matches, plan.limit);
-  }
-
-  // Reads up to `size` stored events after `afterSeq`; skips over missing ones (a deleted
-  // event shows up as a gap in verifyAuditChain rather than ending the scan).
-  async function readBatch(afterSeq: number, size: number): Promise<AuditEvent[]> {
-    const { head } = await readHead();
-    for (let from = afterSeq; from < head.seq; from += size) {
-      const to = Math.min(head.seq, from + size);
-      const seqs = Array.from({ length: to - from }, (_, i) => from + 1 + i);
-      const texts = await redis.mget(seqs.map((seq) => keys.auditEvent(seq)));
-      const events = texts.flatMap((text) => (text === null ? [] : [fromJson<AuditEvent>(text)]));
-      if (events.length > 0) return events;
-    }
-    return [];
-  }
-
   return {
     append(input) {
       const result = queue.then(() => appendNow(input));
@@ -109,10 +118,10 @@ export function createRedisAudit(redis: Redis, keys: RedisKeys): AuditStore {
       return result;
     },
     async query(input) {
-      return query(planAuditQuery(input));
+      return runQuery(redis, keys, planAuditQuery(input));
     },
     scan(options) {
-      return scanAuditEvents(options, readBatch);
+      return scanAuditEvents(options, (afterSeq, size) => readBatch(redis, keys, afterSeq, size));
     },
   };
 }
