@@ -30,7 +30,7 @@ export function parseResourceId(site: Site, value: string): ResourceRef | null {
     throw invalidInput(
       'id',
       `id: "${value}" is not an issue or page id. Use an id from search, such as ` +
-        `${issueAri(site, '10001')} or ${pageAri(site, '1001')}, or an issue key such as OPS-1.`,
+        `${issueAri(site, '10001')} or ${pageAri(site, '12')}, or an issue key such as OPS-1.`,
     );
   }
   if (siteId !== site.id) return null;

@@ -54,7 +54,10 @@ export async function search(
   const hits: Array<SearchResult & { at: number }> = [
     ...issues
       .filter(({ issue, commentText }) =>
-        matchesText(`${issue.key} ${issue.summary}\n${issue.description}\n${commentText}`, query),
+        matchesText(
+          `${issue.key} ${issue.summary}\n${issue.description}\n${issue.labels.join(' ')}\n${commentText}`,
+          query,
+        ),
       )
       .map(({ issue }) => ({
         id: issueAri(ctx.site, issue.id),
