@@ -10,6 +10,7 @@ import { assets } from './http/assets.js';
 import { authorizationServerMetadata } from './http/discovery.js';
 import { errorHandler } from './http/error-handler.js';
 import { healthRoutes } from './http/health.js';
+import { introspectionGuard } from './http/introspection-guard.js';
 import { createMemoryRateLimiter, type RateLimiter } from './http/rate-limiter.js';
 import { registrationGuard } from './http/registration-guard.js';
 import { requestLog } from './http/request-log.js';
@@ -109,18 +110,27 @@ export async function createAuthorizationServer(
     decoyPasswordHash,
   });
 
-  const app = new Koa({ proxy: config.trustProxy });
+  // Mounted, oidc-provider signs cookies through this app's context, so it needs the keys too.
+  const app = new Koa({ proxy: config.trustProxy, keys: keys.cookieKeys });
   app.use(requestLog(logger));
   app.use(securityHeaders({ https: config.issuer.startsWith('https:') }));
   app.use(errorHandler(logger));
   app.use(healthRoutes(() => store.ping()));
   app.use(assets());
-  app.use(authorizationServerMetadata({ scopesSupported: ['openid', ...AUTHORIZATION_SERVER_SCOPES] }));
+  app.use(
+    authorizationServerMetadata({ scopesSupported: ['openid', ...AUTHORIZATION_SERVER_SCOPES] }),
+  );
   app.use(
     registrationGuard({
       path: ROUTES.registration,
       settings: () => settings.current(),
       ...createRegistrationLimiters(limits),
+    }),
+  );
+  app.use(
+    introspectionGuard({
+      path: ROUTES.introspection,
+      clientId: config.introspectionClient.clientId,
     }),
   );
   app.use(interactions.routes());
@@ -130,7 +140,10 @@ export async function createAuthorizationServer(
   return {
     app,
     provider,
-    introspectionClient: { clientId: config.introspectionClient.clientId, clientSecret: introspectionClientSecret },
+    introspectionClient: {
+      clientId: config.introspectionClient.clientId,
+      clientSecret: introspectionClientSecret,
+    },
     async close() {
       settings.close();
     },

@@ -29,7 +29,9 @@ export async function listenAuthorizationServer(
   });
   const { port } = server.address() as AddressInfo;
   const finalConfig =
-    config.port === 0 ? { ...config, port, issuer: `http://${urlHost(config.host)}:${port}` } : config;
+    config.port === 0
+      ? { ...config, port, issuer: `http://${urlHost(config.host)}:${port}` }
+      : config;
   let built: AuthorizationServer;
   try {
     built = await createAuthorizationServer(finalConfig, deps);

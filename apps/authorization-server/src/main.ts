@@ -14,7 +14,10 @@ async function main(): Promise<void> {
     redisKeyPrefix: config.redisKeyPrefix,
   });
   if (config.demoPassword !== undefined) {
-    await seedDemoOrg({ records: store.records, users: store.users }, { password: config.demoPassword });
+    await seedDemoOrg(
+      { records: store.records, users: store.users },
+      { password: config.demoPassword },
+    );
   }
   const server = await listenAuthorizationServer(config, { store, logger });
   logger.info({ issuer: server.url, store: store.backend }, 'authorization server listening');

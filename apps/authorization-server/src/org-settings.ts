@@ -39,7 +39,10 @@ export async function createOrgSettingsReader(
       version = stored.version;
     } else {
       // Keep the last good value rather than silently widening access with defaults.
-      logger.error({ orgId, errors: parsed.errors }, 'stored org settings are invalid; keeping the last good ones');
+      logger.error(
+        { orgId, errors: parsed.errors },
+        'stored org settings are invalid; keeping the last good ones',
+      );
     }
   }
 

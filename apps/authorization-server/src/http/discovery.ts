@@ -8,7 +8,9 @@ const OAUTH_METADATA_PATH = '/.well-known/oauth-authorization-server';
  * oidc-provider builds for OIDC discovery (so the two can never disagree, `issuer` included),
  * and completes both with what oidc-provider cannot know: the scope catalogue.
  */
-export function authorizationServerMetadata(options: { scopesSupported: readonly string[] }): Middleware {
+export function authorizationServerMetadata(options: {
+  scopesSupported: readonly string[];
+}): Middleware {
   return async function authorizationServerMetadataMiddleware(ctx, next) {
     const isMetadata = ctx.path === OIDC_DISCOVERY_PATH || ctx.path === OAUTH_METADATA_PATH;
     if (!isMetadata || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next();

@@ -11,7 +11,9 @@ interface WireError {
 }
 
 /** Koa's HttpError shape (ctx.throw, body parsers): trusted only when it says `expose`. */
-function isHttpError(error: unknown): error is { status: number; expose: boolean; message: string } {
+function isHttpError(
+  error: unknown,
+): error is { status: number; expose: boolean; message: string } {
   return (
     typeof error === 'object' &&
     error !== null &&
@@ -61,7 +63,8 @@ export function errorHandler(logger: Logger): Middleware {
       const wire = toWireError(error, logger, ctx);
       ctx.status = wire.status;
       ctx.set('Cache-Control', 'no-store');
-      if (wire.retryAfterSeconds !== undefined) ctx.set('Retry-After', String(wire.retryAfterSeconds));
+      if (wire.retryAfterSeconds !== undefined)
+        ctx.set('Retry-After', String(wire.retryAfterSeconds));
       if (isPageRequest(ctx)) {
         ctx.type = 'html';
         ctx.body = renderErrorPage({

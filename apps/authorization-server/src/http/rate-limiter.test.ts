@@ -8,7 +8,11 @@ describe('createMemoryRateLimiter', () => {
     expect((await limiter.consume('ip')).allowed).toBe(true);
     expect((await limiter.consume('ip')).remaining).toBe(0);
     clock += 15_000;
-    expect(await limiter.consume('ip')).toEqual({ allowed: false, remaining: 0, retryAfterSeconds: 45 });
+    expect(await limiter.consume('ip')).toEqual({
+      allowed: false,
+      remaining: 0,
+      retryAfterSeconds: 45,
+    });
     expect((await limiter.consume('other')).allowed).toBe(true);
     clock += 45_000;
     expect((await limiter.consume('ip')).allowed).toBe(true);

@@ -22,7 +22,10 @@ export function clientDisplayName(
   return target === undefined ? 'An unnamed app' : describeRedirectTarget(target);
 }
 
-export function clientRegistration(clientId: string, staticClientIds: readonly string[]): ClientRegistration {
+export function clientRegistration(
+  clientId: string,
+  staticClientIds: readonly string[],
+): ClientRegistration {
   if (staticClientIds.includes(clientId)) return 'static';
   return clientId.startsWith('https://') ? 'metadata_document' : 'dynamic';
 }

@@ -66,7 +66,10 @@ export async function submitLogin(
     return undefined;
   }
   const user = await deps.store.users.findByEmail(email);
-  const passwordMatches = await verifyPassword(password, user?.passwordHash ?? deps.decoyPasswordHash);
+  const passwordMatches = await verifyPassword(
+    password,
+    user?.passwordHash ?? deps.decoyPasswordHash,
+  );
   if (user === null || user.disabled || !passwordMatches) {
     await deps.audit({
       orgId: deps.config.orgId,

@@ -37,9 +37,14 @@ async function describeClient(deps: InteractionDeps, details: Details) {
   const clientId = String(details.params.client_id);
   const client = await deps.provider.Client.find(clientId);
   if (client === undefined) {
-    throw new RequestError(400, 'invalid_client', 'The app that sent you here is no longer registered.');
+    throw new RequestError(
+      400,
+      'invalid_client',
+      'The app that sent you here is no longer registered.',
+    );
   }
-  const redirectUri = typeof details.params.redirect_uri === 'string' ? details.params.redirect_uri : undefined;
+  const redirectUri =
+    typeof details.params.redirect_uri === 'string' ? details.params.redirect_uri : undefined;
   return {
     clientId,
     name: clientDisplayName(client, redirectUri),
@@ -60,7 +65,12 @@ function requireCsrf(ctx: Context, deps: InteractionDeps, uid: string): void {
   }
 }
 
-async function finish(ctx: Context, deps: InteractionDeps, result: InteractionResults, merge: boolean) {
+async function finish(
+  ctx: Context,
+  deps: InteractionDeps,
+  result: InteractionResults,
+  merge: boolean,
+) {
   const redirectTo = await deps.provider.interactionResult(ctx.req, ctx.res, result, {
     mergeWithLastSubmission: merge,
   });
@@ -115,7 +125,13 @@ export function createInteractionRouter(deps: InteractionDeps): Router {
     if (details.prompt.name !== 'consent' || accountId === undefined) throw wrongStep();
     const decision = (ctx.request.body as Record<string, unknown>).decision;
     const clientId = String(details.params.client_id);
-    const audit = { orgId: deps.config.orgId, action: 'auth.consent', actor: accountId, clientId, ip: ctx.ip };
+    const audit = {
+      orgId: deps.config.orgId,
+      action: 'auth.consent',
+      actor: accountId,
+      clientId,
+      ip: ctx.ip,
+    };
     if (decision === 'deny') {
       await deps.audit({ ...audit, outcome: 'denied' });
       const denial = { error: 'access_denied', error_description: 'The user denied the request.' };

@@ -1,4 +1,4 @@
-import { RESOURCE_SCOPE_IDS, decideIssuableScopes } from '@gatehouse/policy';
+import { decideIssuableScopes, RESOURCE_SCOPE_IDS } from '@gatehouse/policy';
 import type { Store } from '@gatehouse/store';
 import { type Configuration, errors, type KoaContextWithOIDC } from 'oidc-provider';
 import type { AsConfig } from '../env.js';
@@ -6,7 +6,11 @@ import type { OrgSettingsReader } from '../org-settings.js';
 import { createFindAccount } from './account.js';
 import { createInteractionPolicy } from './interaction-policy.js';
 import type { KeyMaterial } from './key-material.js';
-import { checkRedirectUri, inferApplicationType, type RedirectUriKind } from './redirect-uri-policy.js';
+import {
+  checkRedirectUri,
+  inferApplicationType,
+  type RedirectUriKind,
+} from './redirect-uri-policy.js';
 import { isSameResource } from './resource.js';
 
 export interface ProviderDeps {
@@ -16,7 +20,9 @@ export interface ProviderDeps {
   keys: KeyMaterial;
   introspectionClientSecret: string;
   renderError: NonNullable<Configuration['renderError']>;
-  logoutSource: NonNullable<NonNullable<Configuration['features']>['rpInitiatedLogout']>['logoutSource'];
+  logoutSource: NonNullable<
+    NonNullable<Configuration['features']>['rpInitiatedLogout']
+  >['logoutSource'];
   postLogoutSuccessSource: NonNullable<
     NonNullable<Configuration['features']>['rpInitiatedLogout']
   >['postLogoutSuccessSource'];
@@ -64,9 +70,9 @@ function validateRegisteredClient(
     if (!verdict.ok) throw new errors.InvalidClientMetadata(`redirect_uris: ${verdict.reason}`);
     kinds.push(verdict.kind);
   }
-  if (metadata.application_type === undefined) {
-    metadata.application_type = inferApplicationType(kinds);
-  }
+  // oidc-provider has already filled in its default ('web'), so look at what the client sent.
+  const sent = (ctx.oidc.body as Record<string, unknown> | undefined)?.application_type;
+  if (sent === undefined) metadata.application_type = inferApplicationType(kinds);
 }
 
 function createResourceServerInfo(deps: ProviderDeps) {
@@ -120,7 +126,8 @@ export function buildProviderConfiguration(deps: ProviderDeps): Configuration {
     },
     clientAuthMethods: ['none', 'client_secret_basic', 'client_secret_post'],
     clientBasedCORS: (_ctx, origin, client) =>
-      origin !== 'null' && client.redirectUris?.some((uri) => URL.parse(uri)?.origin === origin) === true,
+      origin !== 'null' &&
+      client.redirectUris?.some((uri) => URL.parse(uri)?.origin === origin) === true,
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     cookies: {
       keys: keys.cookieKeys,
@@ -151,7 +158,11 @@ export function buildProviderConfiguration(deps: ProviderDeps): Configuration {
         allowedPolicy: async (_ctx, client) =>
           client.clientId === config.introspectionClient.clientId,
       },
-      registration: { enabled: true, initialAccessToken: false, issueRegistrationAccessToken: false },
+      registration: {
+        enabled: true,
+        initialAccessToken: false,
+        issueRegistrationAccessToken: false,
+      },
       resourceIndicators: {
         enabled: true,
         defaultResource: async () => config.mcpResourceUrl,

@@ -25,7 +25,8 @@ export function createInteractionPolicy(): interactionPolicy.DefaultPolicy {
   const consent = policy.get('consent');
   if (consent === undefined) throw new Error('oidc-provider base policy has no consent prompt');
   const index = consent.checks.findIndex((check) => check.reason === 'native_client_prompt');
-  if (index === -1) throw new Error('oidc-provider consent prompt has no native_client_prompt check');
+  if (index === -1)
+    throw new Error('oidc-provider consent prompt has no native_client_prompt check');
   consent.checks.splice(
     index,
     1,

@@ -1,5 +1,5 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { JsonWebKey } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { KeyMaterialStore } from '@gatehouse/store';
 
 /** Private signing keys (ID tokens, JWT responses) and the keys that sign cookies. */

@@ -6,7 +6,9 @@
 
 export type RedirectUriKind = 'https' | 'loopback' | 'private_use';
 
-export type RedirectUriVerdict = { ok: true; kind: RedirectUriKind } | { ok: false; reason: string };
+export type RedirectUriVerdict =
+  | { ok: true; kind: RedirectUriKind }
+  | { ok: false; reason: string };
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
 const FORBIDDEN_SCHEMES = new Set([
@@ -42,7 +44,10 @@ export function checkRedirectUri(uri: string): RedirectUriVerdict {
   const url = URL.parse(uri);
   if (url === null) return { ok: false, reason: `${uri} is not a valid URI` };
   if (FORBIDDEN_SCHEMES.has(url.protocol)) {
-    return { ok: false, reason: `${uri} uses the ${url.protocol.slice(0, -1)} scheme, which is never allowed` };
+    return {
+      ok: false,
+      reason: `${uri} uses the ${url.protocol.slice(0, -1)} scheme, which is never allowed`,
+    };
   }
   if (url.protocol === 'https:' || url.protocol === 'http:') return checkWebUri(url, uri);
   if (uri.length <= url.protocol.length) {
