@@ -39,9 +39,48 @@ export interface SearchResult {
 /** What `fetch` returns: the full issue or page. */
 export type FetchResult = { type: 'issue'; issue: IssueView } | { type: 'page'; page: PageView };
 
+type TimedResult = SearchResult & { at: number };
+
+async function issueHits(ctx: WorkspaceContext, actor: Actor, query: string) {
+  const issues = await loadSearchableIssues(ctx, await loadVisibleProjects(ctx, actor));
+  return issues
+    .filter(({ issue, commentText }) => {
+      const text = [issue.key, issue.summary, issue.description, ...issue.labels, commentText];
+      return matchesText(text.join('\n'), query);
+    })
+    .map(
+      ({ issue }): TimedResult => ({
+        id: issueAri(ctx.site, issue.id),
+        type: 'issue',
+        title: `${issue.key}: ${issue.summary}`,
+        url: issueUrl(ctx.site, issue.key),
+        excerpt: excerpt(issue.description, query),
+        updated: isoTime(issue.updatedAt),
+        at: issue.updatedAt,
+      }),
+    );
+}
+
+async function pageHits(ctx: WorkspaceContext, actor: Actor, query: string) {
+  const pages = await loadVisiblePages(ctx, actor, await loadVisibleSpaces(ctx, actor));
+  return pages
+    .filter((page) => matchesText(`${page.title}\n${page.body}`, query))
+    .map(
+      (page): TimedResult => ({
+        id: pageAri(ctx.site, page.id),
+        type: 'page',
+        title: page.title,
+        url: pageUrl(ctx.site, page),
+        excerpt: excerpt(page.body, query),
+        updated: isoTime(page.updatedAt),
+        at: page.updatedAt,
+      }),
+    );
+}
+
 /**
  * Plain-text search across the issues and pages the actor may open (every word must occur in
- * the title, text or, for issues, comments), most recently updated first.
+ * the title, text, labels or, for issues, comments), most recently updated first.
  */
 export async function search(
   ctx: WorkspaceContext,
@@ -49,37 +88,7 @@ export async function search(
   input: z.input<typeof searchInputSchemas.search>,
 ): Promise<Page<SearchResult>> {
   const { query, ...paging } = parseInput(searchInputSchemas.search, input);
-  const issues = await loadSearchableIssues(ctx, await loadVisibleProjects(ctx, actor));
-  const pages = await loadVisiblePages(ctx, actor, await loadVisibleSpaces(ctx, actor));
-  const hits: Array<SearchResult & { at: number }> = [
-    ...issues
-      .filter(({ issue, commentText }) =>
-        matchesText(
-          `${issue.key} ${issue.summary}\n${issue.description}\n${issue.labels.join(' ')}\n${commentText}`,
-          query,
-        ),
-      )
-      .map(({ issue }) => ({
-        id: issueAri(ctx.site, issue.id),
-        type: 'issue' as const,
-        title: `${issue.key}: ${issue.summary}`,
-        url: issueUrl(ctx.site, issue.key),
-        excerpt: excerpt(issue.description, query),
-        updated: isoTime(issue.updatedAt),
-        at: issue.updatedAt,
-      })),
-    ...pages
-      .filter((page) => matchesText(`${page.title}\n${page.body}`, query))
-      .map((page) => ({
-        id: pageAri(ctx.site, page.id),
-        type: 'page' as const,
-        title: page.title,
-        url: pageUrl(ctx.site, page),
-        excerpt: excerpt(page.body, query),
-        updated: isoTime(page.updatedAt),
-        at: page.updatedAt,
-      })),
-  ];
+  const hits = [...(await issueHits(ctx, actor, query)), ...(await pageHits(ctx, actor, query))];
   hits.sort((a, b) => b.at - a.at || a.id.localeCompare(b.id));
   const page = paginate(hits, paging);
   return { ...page, items: page.items.map(({ at: _at, ...hit }) => hit) };
