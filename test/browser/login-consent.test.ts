@@ -159,7 +159,14 @@ describe('login and consent in a browser', () => {
     const response = page.waitForResponse((r) => r.url().endsWith('/consent'));
     await page.getByRole('button', { name: 'Allow' }).click();
     expect((await response).status()).toBe(403);
-    await expect.poll(() => page.locator('main').innerText()).toContain('could not be verified');
+    await expect
+      .poll(() =>
+        page
+          .locator('main')
+          .textContent()
+          .then((text) => text ?? ''),
+      )
+      .toContain('could not be verified');
     await saveScreenshot(page, 'csrf-rejected');
   });
 });

@@ -19,7 +19,10 @@ export class ConsentPage {
   }
 
   bodyText(): Promise<string> {
-    return this.page.locator('main').innerText();
+    return this.page
+      .locator('main')
+      .textContent()
+      .then((text) => text ?? '');
   }
 
   async allow(): Promise<void> {
