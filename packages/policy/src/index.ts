@@ -1,6 +1,15 @@
 // Every export here is public API of @gatehouse/policy; named exports only.
 // Pure: no I/O, no environment, no clock. Depends only on zod.
 
+export type { ApiTokenCheck } from './api-token-format.js';
+export {
+  API_TOKEN_PREFIX,
+  API_TOKEN_SECRET_BYTES,
+  apiTokenHint,
+  checkApiTokenFormat,
+  formatApiToken,
+  looksLikeApiToken,
+} from './api-token-format.js';
 export { assertNever } from './assert-never.js';
 export type { ConsentDescription, ConsentGroup, ConsentItem } from './consent.js';
 export { describeConsent } from './consent.js';
