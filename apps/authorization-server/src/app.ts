@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createOrgSettingsReader } from '@gatehouse/org-settings';
 import { AUTHORIZATION_SERVER_SCOPES } from '@gatehouse/policy';
 import { hashPassword, type Store } from '@gatehouse/store';
 import Koa from 'koa';
@@ -21,7 +22,6 @@ import { buildProviderConfiguration, ROUTES } from './oidc/configuration.js';
 import { wireProviderEvents } from './oidc/events.js';
 import { loadIntrospectionSecret, loadKeyMaterial } from './oidc/key-material.js';
 import { logoutSource, postLogoutSuccessSource, renderProviderError } from './oidc/pages.js';
-import { createOrgSettingsReader } from './org-settings.js';
 
 /** Rate limits, as points per window. Overridable for tests. */
 export interface RateLimits {

@@ -1,8 +1,8 @@
+import type { OrgSettingsReader } from '@gatehouse/org-settings';
 import { decideIssuableScopes, RESOURCE_SCOPE_IDS } from '@gatehouse/policy';
 import type { Store } from '@gatehouse/store';
 import { type Configuration, errors, type KoaContextWithOIDC } from 'oidc-provider';
 import type { AsConfig } from '../env.js';
-import type { OrgSettingsReader } from '../org-settings.js';
 import { createFindAccount } from './account.js';
 import { createInteractionPolicy } from './interaction-policy.js';
 import type { KeyMaterial } from './key-material.js';
