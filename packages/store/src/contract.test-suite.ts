@@ -7,6 +7,7 @@ import {
   describeRecordsContract,
 } from './contract-suite/keys-and-records.js';
 import { describeLifecycleContract } from './contract-suite/lifecycle.js';
+import { describeLimitsContract } from './contract-suite/limits.js';
 import { describeOidcContract } from './contract-suite/oidc.js';
 import { describeSettingsContract } from './contract-suite/settings.js';
 import { describeUsersContract } from './contract-suite/users.js';
@@ -32,5 +33,6 @@ export function describeStoreContract(createHarness: StoreHarnessFactory): void 
   describeKeyMaterialContract(ctx);
   describeRecordsContract(ctx);
   describeEventsContract(ctx);
+  describeLimitsContract(ctx);
   describeLifecycleContract(ctx);
 }

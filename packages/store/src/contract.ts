@@ -270,6 +270,27 @@ export interface RecordStore {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Rate limits (shared by every process on the store)
+// ---------------------------------------------------------------------------------------------
+
+export interface RateLimitHit {
+  /** Hits in the current window, this one included. */
+  count: number;
+  /** Epoch ms when the current window ends and the count starts again from zero. */
+  resetAt: number;
+}
+
+export interface RateLimitStore {
+  /**
+   * Counts one hit on `key` in a fixed window of `windowSeconds` that opens with the key's first
+   * hit. Atomic across processes. Keys are the caller's (e.g. `login-ip:203.0.113.7`).
+   */
+  hit(key: string, windowSeconds: number): Promise<RateLimitHit>;
+  /** Forgets the key's window (after a successful sign-in, say). */
+  reset(key: string): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Events between processes
 // ---------------------------------------------------------------------------------------------
 
@@ -318,6 +339,7 @@ export interface Store {
   readonly keys: KeyMaterialStore;
   readonly records: RecordStore;
   readonly events: EventChannel;
+  readonly limits: RateLimitStore;
   /** Resolves when the backend answers; rejects otherwise (readiness probes). */
   ping(): Promise<void>;
   /** Stops timers and subscriptions and closes connections. Idempotent; the store is unusable after. */

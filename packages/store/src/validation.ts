@@ -79,3 +79,10 @@ export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, what: stri
 export function checkKeyParts(parts: Record<string, unknown>): void {
   for (const [field, value] of Object.entries(parts)) parseOrThrow(keyPartSchema, value, field);
 }
+
+/** A rate limit window: a positive whole number of seconds. */
+export function checkWindow(windowSeconds: number): void {
+  if (!Number.isSafeInteger(windowSeconds) || windowSeconds <= 0) {
+    throw new InvalidArgumentError('invalid windowSeconds: must be a positive whole number');
+  }
+}

@@ -75,6 +75,9 @@ export function createKeys(prefix: string) {
     /** String counter for nextSequence (INCR). `gatehouse:sequence:OPS` */
     sequence: (name: string) => `${prefix}sequence:${part(name)}`,
 
+    /** Counter with a native TTL: one fixed rate-limit window. `gatehouse:rate-limit:login-ip:1.2.3.4` */
+    rateLimit: (key: string) => `${prefix}rate-limit:${part(key)}`,
+
     /** Pub/sub channel of store events (JSON). `gatehouse:events` */
     eventsChannel: `${prefix}events`,
   };

@@ -6,6 +6,7 @@ import { createRedisAudit } from './audit.js';
 import { CONNECT_TIMEOUT_MS_DEFAULT, closeRedis, connectRedis } from './connection.js';
 import { createRedisEvents } from './events.js';
 import { createKeys, DEFAULT_KEY_PREFIX } from './keys.js';
+import { createRedisLimits } from './limits.js';
 import { createRedisOidc } from './oidc.js';
 import { createRedisKeyMaterial, createRedisRecords } from './records.js';
 import { createRedisSettings } from './settings.js';
@@ -49,6 +50,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     keys: createRedisKeyMaterial(redis, keys),
     records: createRedisRecords(redis, keys),
     events: events.channel,
+    limits: createRedisLimits(redis, keys),
     async ping() {
       await redis.ping();
     },

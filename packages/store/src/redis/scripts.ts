@@ -155,3 +155,18 @@ redis.call('SET', KEYS[2], ARGV[3])
 for i = 3, #KEYS do redis.call('ZADD', KEYS[i], ARGV[4], ARGV[4]) end
 return 1
 `);
+
+/**
+ * Rate limit hit. KEYS: the window's counter. ARGV: window ms. Returns { count, ms left }; the
+ * first hit opens the window (sets the TTL), later ones only count.
+ */
+export const RATE_LIMIT_HIT = defineScript(`
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local left = redis.call('PTTL', KEYS[1])
+if left < 0 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+  left = tonumber(ARGV[1])
+end
+return { count, left }
+`);

@@ -132,8 +132,18 @@ CREATE TABLE events (
 CREATE INDEX events_by_at ON events (at);
 `;
 
+/** Version 2: fixed-window rate limit counters (`limits.hit`), one row per key. */
+const V2 = `
+CREATE TABLE rate_limits (
+  key       TEXT PRIMARY KEY,
+  count     INTEGER NOT NULL,
+  reset_at  INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX rate_limits_by_reset ON rate_limits (reset_at);
+`;
+
 /** `MIGRATIONS[i]` upgrades schema version `i` to `i + 1`. Append only. */
-export const MIGRATIONS: readonly string[] = [V1];
+export const MIGRATIONS: readonly string[] = [V1, V2];
 
 /** The schema version this code writes and expects. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -4,6 +4,7 @@ import { consoleLogger, type StoreLogger } from '../logger.js';
 import { createSqliteApiTokens } from './api-tokens.js';
 import { createSqliteAudit } from './audit.js';
 import { createSqliteEvents } from './events.js';
+import { createSqliteLimits } from './limits.js';
 import { createSqliteOidc } from './oidc.js';
 import { DATABASE_FILE_NAME, openSqliteDatabase } from './open-database.js';
 import { createSqliteKeyMaterial, createSqliteRecords } from './records.js';
@@ -29,11 +30,13 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
   const db = openSqliteDatabase(file);
   const oidc = createSqliteOidc(db);
   const events = createSqliteEvents(db, logger);
+  const limits = createSqliteLimits(db);
 
   function maintain(): void {
     try {
       oidc.sweepExpired();
       events.pruneOld();
+      limits.sweepExpired();
     } catch (error) {
       logger.warn({ err: error, file }, 'SQLite store maintenance failed');
     }
@@ -53,6 +56,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     keys: createSqliteKeyMaterial(db),
     records: createSqliteRecords(db),
     events: events.channel,
+    limits,
     async ping() {
       db.prepare('SELECT 1').get();
     },
