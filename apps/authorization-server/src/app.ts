@@ -6,6 +6,7 @@ import Koa from 'koa';
 import mount from 'koa-mount';
 import Provider from 'oidc-provider';
 import type { Logger } from 'pino';
+import { createAuditWriter } from './audit/audit-writer.js';
 import type { AsConfig } from './env.js';
 import { assets } from './http/assets.js';
 import { authorizationServerMetadata } from './http/discovery.js';
@@ -16,7 +17,6 @@ import { createMemoryRateLimiter, type RateLimiter } from './http/rate-limiter.j
 import { registrationGuard } from './http/registration-guard.js';
 import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
-import { createAuditWriter } from './interactions/audit.js';
 import { createInteractionRouter } from './interactions/router.js';
 import { buildProviderConfiguration, ROUTES } from './oidc/configuration.js';
 import { wireProviderEvents } from './oidc/events.js';

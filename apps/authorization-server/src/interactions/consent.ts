@@ -1,9 +1,9 @@
 import { decideIssuableScopes, describeConsent } from '@gatehouse/policy';
 import type { Context } from 'koa';
 import type { InteractionResults } from 'oidc-provider';
+import { createCsrfToken } from '../http/csrf.js';
 import { renderConsentPage } from '../views/consent-page.js';
 import type { ClientRegistration } from './client-display.js';
-import { createCsrfToken } from './csrf.js';
 import type { InteractionDeps } from './deps.js';
 
 /** What oidc-provider's consent prompt reports as not yet granted. */
@@ -34,7 +34,7 @@ export function renderConsent(ctx: Context, deps: InteractionDeps, view: Consent
   ctx.set('Cache-Control', 'no-store');
   ctx.body = renderConsentPage({
     action: `/interaction/${view.uid}/consent`,
-    csrfToken: createCsrfToken(deps.csrfKey, view.uid),
+    csrfToken: createCsrfToken(deps.csrfKey, `interaction:${view.uid}`),
     client: view.client,
     redirectHost: view.redirectHost,
     resource: { url: deps.config.mcpResourceUrl, name: 'the Gatehouse MCP server' },

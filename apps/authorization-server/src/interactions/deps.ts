@@ -1,9 +1,9 @@
 import type { OrgSettingsReader } from '@gatehouse/org-settings';
 import type { Store } from '@gatehouse/store';
 import type Provider from 'oidc-provider';
+import type { AuditWriter } from '../audit/audit-writer.js';
 import type { AsConfig } from '../env.js';
 import type { RateLimiter } from '../http/rate-limiter.js';
-import type { AuditWriter } from './audit.js';
 
 /** What the login and consent steps need, passed down once from `createApp`. */
 export interface InteractionDeps {

@@ -2,10 +2,10 @@ import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
 import type { Context } from 'koa';
 import { errors, type InteractionResults } from 'oidc-provider';
+import { isValidCsrfToken } from '../http/csrf.js';
 import { RequestError } from '../http/errors.js';
 import { clientDisplayName, clientRegistration, describeRedirectTarget } from './client-display.js';
 import { approveConsent, type MissingGrant, renderConsent } from './consent.js';
-import { isValidCsrfToken } from './csrf.js';
 import type { InteractionDeps } from './deps.js';
 import { renderLogin, submitLogin, wrongStep } from './login.js';
 
@@ -56,7 +56,7 @@ async function describeClient(deps: InteractionDeps, details: Details) {
 
 function requireCsrf(ctx: Context, deps: InteractionDeps, uid: string): void {
   const token = (ctx.request.body as Record<string, unknown> | undefined)?.csrf;
-  if (!isValidCsrfToken(deps.csrfKey, uid, token)) {
+  if (!isValidCsrfToken(deps.csrfKey, `interaction:${uid}`, token)) {
     throw new RequestError(
       403,
       'csrf_failed',

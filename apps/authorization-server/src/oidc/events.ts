@@ -3,7 +3,7 @@ import type { Store } from '@gatehouse/store';
 import type Provider from 'oidc-provider';
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import type { Logger } from 'pino';
-import type { AuditWriter } from '../interactions/audit.js';
+import type { AuditWriter } from '../audit/audit-writer.js';
 
 function sha256Hex(value: string): string {
   return createHash('sha256').update(value).digest('hex');
