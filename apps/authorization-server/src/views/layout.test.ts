@@ -30,11 +30,28 @@ describe('renderLayout', () => {
   });
 
   it.each([
-    ['narrow', false],
-    ['wide', true],
-  ] as const)('marks a %s card only when asked', (width, isWide) => {
+    ['narrow', undefined],
+    ['wide', 'class="wide"'],
+    ['full', 'class="full"'],
+  ] as const)('marks a %s card only when asked', (width, marker) => {
     const out = renderLayout({ title: 't', main: html`<h1>t</h1>`, width });
-    expect(tagWithId(out, 'main').includes('class="wide"')).toBe(isWide);
+    const main = tagWithId(out, 'main');
+    if (marker === undefined) expect(main).not.toContain('class=');
+    else expect(main).toContain(marker);
+  });
+
+  it('puts navigation in the header and external scripts in the head, deferred', () => {
+    const out = renderLayout({
+      title: 't',
+      main: html`<h1>t</h1>`,
+      nav: html`<nav aria-label="Account">x</nav>`,
+      scripts: ['/assets/copy.js'],
+    });
+    expect(out).toMatch(
+      /<header class="site-header">.*<nav aria-label="Account">x<\/nav><\/header>/,
+    );
+    expect(out).toMatch(/<script src="\/assets\/copy.js" defer><\/script>\s*<\/head>/);
+    expect(out.match(/<script/g)).toHaveLength(1);
   });
 
   it.each(HOSTILE_VALUES)('escapes a hostile title %j', (title) => {

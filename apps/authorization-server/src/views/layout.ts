@@ -12,8 +12,18 @@ export interface LayoutOptions {
   main: SafeHtml;
   /** Document language. Only English exists so far. */
   lang?: 'en';
-  /** Card width: `narrow` (default) for short forms, `wide` for the consent screen. */
-  width?: 'narrow' | 'wide';
+  /**
+   * Card width: `narrow` (default) for short forms, `wide` for the consent screen, `full` for
+   * the account and admin pages with tables.
+   */
+  width?: 'narrow' | 'wide' | 'full';
+  /** Navigation for signed-in pages, placed in the header after the product name. */
+  nav?: SafeHtml;
+  /**
+   * External scripts, loaded with `defer`. Server-built asset paths only (CSP: `script-src
+   * 'self'`); pages must work without them.
+   */
+  scripts?: readonly string[];
 }
 
 const DOCTYPE = unsafeRaw('<!doctype html>');
@@ -28,6 +38,8 @@ export function renderLayout({
   main,
   lang = 'en',
   width = 'narrow',
+  nav,
+  scripts = [],
 }: LayoutOptions): string {
   return html`${DOCTYPE}
 <html lang="${lang}">
@@ -38,11 +50,11 @@ export function renderLayout({
 <meta name="robots" content="noindex, nofollow">
 <title>${title} · ${PRODUCT_NAME}</title>
 <link rel="stylesheet" href="${APP_CSS_HREF}">
-</head>
+${scripts.map((src) => html`<script src="${src}" defer></script>\n`)}</head>
 <body>
 <a class="skip-link" href="#main">Skip to main content</a>
-<header class="site-header"><span class="brand">${PRODUCT_NAME}</span></header>
-<main id="main" tabindex="-1"${width === 'wide' ? html` class="wide"` : ''}>
+<header class="site-header"><span class="brand">${PRODUCT_NAME}</span>${nav ?? ''}</header>
+<main id="main" tabindex="-1"${width === 'narrow' ? '' : html` class="${width}"`}>
 ${main}
 </main>
 </body>
