@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import { createOrgSettingsReader } from '@gatehouse/org-settings';
+import type { Store } from '@gatehouse/store';
+import { createWorkspace } from '@gatehouse/workspace';
+import Koa from 'koa';
+import type { Logger } from 'pino';
+import type { ChallengeSettings } from './auth/auth-errors.js';
+import { createHttpIntrospector, type Introspector } from './auth/introspection.js';
+import { createIntrospectionCache, type IntrospectionCache } from './auth/introspection-cache.js';
+import type { McpConfig } from './env.js';
+import { errorHandler } from './http/error-handler.js';
+import { healthRoutes } from './http/health.js';
+import { defaultAllowedHosts, hostGuard } from './http/host-origin.js';
+import { requestLog } from './http/request-log.js';
+import {
+  buildResourceMetadata,
+  resourceMetadataRoutes,
+  resourceMetadataUrl,
+} from './http/resource-metadata.js';
+import { notFound, securityHeaders } from './http/security-headers.js';
+import { createMcpEndpoint } from './mcp/mcp-endpoint.js';
+import { createToolCallAudit } from './mcp/tool-audit.js';
+
+/** Key material name under which the AS and this server share a generated introspection secret. */
+export const INTROSPECTION_SECRET_KEY = 'introspection-client-secret';
+
+/** What `createMcpServer` needs besides the configuration. */
+export interface McpServerDeps {
+  store: Store;
+  logger: Logger;
+  /** Replaces introspection over HTTP (tests). */
+  introspector?: Introspector;
+}
+
+/** The built server: the Koa app, not yet listening. */
+export interface McpServer {
+  app: Koa;
+  /** The introspection cache, for inspection in tests and metrics. */
+  introspectionCache: IntrospectionCache;
+  /** Stops the settings reader and the event subscription (not the store: the caller owns it). */
+  close(): Promise<void>;
+}
+
+/** The configured secret, or the one the deployment generated once and shares through the store. */
+async function loadIntrospectionSecret(config: McpConfig, store: Store): Promise<string> {
+  const configured = config.introspectionClient.clientSecret;
+  if (configured !== undefined) return configured;
+  return store.keys.getOrCreate(INTROSPECTION_SECRET_KEY, () =>
+    randomBytes(32).toString('base64url'),
+  );
+}
+
+function createIntrospector(config: McpConfig, secret: string): Introspector {
+  return createHttpIntrospector({
+    issuer: config.asIssuer,
+    endpoint: config.introspectionEndpoint,
+    clientId: config.introspectionClient.clientId,
+    clientSecret: async () => secret,
+    timeoutMs: config.introspectionTimeoutMs,
+  });
+}
+
+/**
+ * Builds the MCP server without listening (`listen.ts` binds it). Middleware order: log, headers,
+ * one error handler, the Host check, then the routes (health, metadata, the MCP endpoint).
+ */
+export async function createMcpServer(config: McpConfig, deps: McpServerDeps): Promise<McpServer> {
+  const { store, logger } = deps;
+  const settings = await createOrgSettingsReader(store, config.orgId, logger);
+  const introspector =
+    deps.introspector ?? createIntrospector(config, await loadIntrospectionSecret(config, store));
+  const cache = createIntrospectionCache({
+    introspect: introspector,
+    activeTtlMs: config.cache.activeTtlSeconds * 1000,
+    inactiveTtlMs: config.cache.inactiveTtlSeconds * 1000,
+    maxEntries: config.cache.maxEntries,
+  });
+  const unsubscribe = store.events.subscribe((event) => cache.handleEvent(event));
+  const challenges: ChallengeSettings = {
+    resourceMetadataUrl: resourceMetadataUrl(config.resourceUrl),
+    apiTokensEnabled: () => settings.current().apiTokenAuthEnabled,
+  };
+  const current = () => settings.current();
+
+  const app = new Koa({ proxy: config.trustProxy });
+  app.use(requestLog(logger));
+  app.use(securityHeaders());
+  app.use(errorHandler(logger));
+  app.use(
+    hostGuard({ allowedHosts: defaultAllowedHosts(config.resourceUrl, config.allowedHosts) }),
+  );
+  app.use(healthRoutes(() => store.ping()));
+  app.use(resourceMetadataRoutes(buildResourceMetadata(config)));
+  app.use(
+    createMcpEndpoint({
+      resourceUrl: config.resourceUrl,
+      allowedOrigins: config.allowedOrigins,
+      challenges,
+      auth: {
+        cache,
+        users: store.users,
+        settings: current,
+        challenges,
+        resourceUrl: config.resourceUrl,
+        orgId: config.orgId,
+        logger,
+      },
+      settings: current,
+      workspace: createWorkspace(
+        { records: store.records, users: store.users },
+        { orgId: config.orgId },
+      ),
+      audit: createToolCallAudit({ audit: store.audit, orgId: config.orgId, logger }),
+      logger,
+    }),
+  );
+  app.use(notFound());
+
+  return {
+    app,
+    introspectionCache: cache,
+    async close() {
+      unsubscribe();
+      settings.close();
+    },
+  };
+}

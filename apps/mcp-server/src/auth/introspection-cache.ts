@@ -1,0 +1,132 @@
+/**
+ * A cache in front of introspection, so that a busy client costs the authorization server one
+ * call per token per minute rather than one per request, while revocation still takes effect
+ * within a second (the store's events channel tells every instance).
+ *
+ * - Keyed by the hex SHA-256 of the token (the token itself is never kept), which is also the
+ *   `tokenHash` that `token.revoked` and `api_token.revoked` events carry.
+ * - An active result lives until the token's `exp` and never longer than `activeTtlMs`; an
+ *   inactive one `inactiveTtlMs` (so a flood of bad tokens does not become a flood of calls).
+ * - Concurrent checks of one token share one introspection call (single-flight).
+ * - At most `maxEntries` entries; the least recently used go first.
+ * - Events: `token.revoked` / `api_token.revoked` drop that token. `grant.revoked` drops every
+ *   OAuth entry, because introspection does not tell us a token's grant id and a revoked grant
+ *   must not keep working for up to a minute; API-token entries are never part of a grant and
+ *   stay. `settings.changed` drops everything (API-token auth or scopes may have been switched
+ *   off). Revocations are rare, so the price is a burst of re-introspection, not a steady cost.
+ * - Failures are never cached, and a result that was in flight while an event dropped entries
+ *   is handed to its callers but not stored (it may predate the revocation).
+ */
+import { createHash } from 'node:crypto';
+import type { StoreEvent } from '@gatehouse/store';
+import type { IntrospectionResult, Introspector } from './introspection.js';
+
+/** Options of `createIntrospectionCache`; times in milliseconds. */
+export interface IntrospectionCacheOptions {
+  introspect: Introspector;
+  activeTtlMs: number;
+  inactiveTtlMs: number;
+  maxEntries: number;
+  /** Clock, epoch milliseconds; injectable for tests. */
+  now?: () => number;
+}
+
+/** The cache's public face. */
+export interface IntrospectionCache {
+  /** The (possibly cached) introspection of `token`. Rejects as the introspector does. */
+  check(token: string): Promise<IntrospectionResult>;
+  /** Applies a store event (subscribe this to `store.events`). */
+  handleEvent(event: StoreEvent): void;
+  /** Entries held now. */
+  size(): number;
+  clear(): void;
+}
+
+interface Entry {
+  result: IntrospectionResult;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+}
+
+/** Lower-case hex SHA-256, the form the store's events use for token hashes. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function createIntrospectionCache(options: IntrospectionCacheOptions): IntrospectionCache {
+  const now = options.now ?? Date.now;
+  const entries = new Map<string, Entry>();
+  const inFlight = new Map<string, Promise<IntrospectionResult>>();
+  /** Goes up with every invalidation; a lookup that started in an older epoch is not stored. */
+  let epoch = 0;
+
+  function lifetimeOf(result: IntrospectionResult): number {
+    if (!result.active) return now() + options.inactiveTtlMs;
+    return Math.min(now() + options.activeTtlMs, result.claims.expiresAt * 1000);
+  }
+
+  function store(key: string, result: IntrospectionResult): void {
+    const expiresAt = lifetimeOf(result);
+    if (expiresAt <= now()) return;
+    entries.delete(key);
+    entries.set(key, { result, expiresAt });
+    while (entries.size > options.maxEntries) {
+      const oldest = entries.keys().next().value;
+      if (oldest === undefined) break;
+      entries.delete(oldest);
+    }
+  }
+
+  function fresh(key: string): IntrospectionResult | undefined {
+    const entry = entries.get(key);
+    if (entry === undefined) return undefined;
+    entries.delete(key);
+    if (entry.expiresAt <= now()) return undefined;
+    entries.set(key, entry); // most recently used goes last
+    return entry.result;
+  }
+
+  function lookup(key: string, token: string): Promise<IntrospectionResult> {
+    const startedIn = epoch;
+    const call = options.introspect(token).then((result) => {
+      if (epoch === startedIn) store(key, result);
+      return result;
+    });
+    const shared: Promise<IntrospectionResult> = call.finally(() => {
+      if (inFlight.get(key) === shared) inFlight.delete(key);
+    });
+    inFlight.set(key, shared);
+    return shared;
+  }
+
+  function invalidate(drop: (key: string, entry: Entry) => boolean): void {
+    epoch += 1;
+    for (const [key, entry] of entries) if (drop(key, entry)) entries.delete(key);
+    inFlight.clear();
+  }
+
+  return {
+    check(token) {
+      const key = hashToken(token);
+      const cached = fresh(key);
+      if (cached !== undefined) return Promise.resolve(cached);
+      return inFlight.get(key) ?? lookup(key, token);
+    },
+    handleEvent(event) {
+      switch (event.type) {
+        case 'token.revoked':
+        case 'api_token.revoked':
+          invalidate((key) => key === event.tokenHash);
+          return;
+        case 'grant.revoked':
+          invalidate((_key, { result }) => result.active && result.claims.authMethod === 'oauth');
+          return;
+        case 'settings.changed':
+          invalidate(() => true);
+          return;
+      }
+    },
+    size: () => entries.size,
+    clear: () => invalidate(() => true),
+  };
+}

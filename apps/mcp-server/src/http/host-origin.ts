@@ -1,0 +1,99 @@
+/**
+ * DNS-rebinding defences (MCP transports spec, DESIGN.md §6): the `Host` a request names and,
+ * from browsers, the `Origin` it comes from must be ones this server expects.
+ *
+ * - A foreign `Host` answers **421 Misdirected Request**: the request reached a server that does
+ *   not serve that authority, which is exactly what a rebound DNS name produces. (403 would say
+ *   "you may not", but the client did nothing wrong except point a name at us.)
+ * - A foreign `Origin` answers **403 Forbidden**, as the MCP transports spec requires.
+ * - Requests without `Origin` (every non-browser client) pass the origin check.
+ */
+import type { Middleware } from 'koa';
+import { isLoopbackHostname } from '../env.js';
+import { RequestError } from './errors.js';
+
+const LOOPBACK_HOSTNAMES = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * The `Host` values accepted: the resource URL's own authority, its loopback aliases on the same
+ * port when it is loopback, and the configured extras. Lower-case.
+ */
+export function defaultAllowedHosts(resourceUrl: string, extra: readonly string[] = []): string[] {
+  const url = new URL(resourceUrl);
+  const hosts = [url.host.toLowerCase()];
+  if (isLoopbackHostname(url.hostname)) {
+    const port = url.port === '' ? '' : `:${url.port}`;
+    hosts.push(...LOOPBACK_HOSTNAMES.map((name) => `${name}${port}`));
+  }
+  return [...new Set([...hosts, ...extra.map((host) => host.toLowerCase())])];
+}
+
+/** Splits `host[:port]`, IPv6 literals in brackets included. */
+function splitHost(value: string): { hostname: string; port: string } {
+  const match = /^(\[[^\]]*\]|[^:]*)(?::(\d*))?$/.exec(value);
+  return { hostname: match?.[1] ?? value, port: match?.[2] ?? '' };
+}
+
+/**
+ * Whether a `Host` header names this server. An allowed entry with a port must match exactly;
+ * an entry without one (`mcp.example.com`) accepts that name on any port.
+ */
+export function isHostAllowed(host: string | undefined, allowed: readonly string[]): boolean {
+  if (host === undefined || host === '') return false;
+  const wanted = host.toLowerCase();
+  const { hostname } = splitHost(wanted);
+  return allowed.some((entry) => {
+    if (entry === wanted) return true;
+    return splitHost(entry).port === '' && entry === hostname;
+  });
+}
+
+/**
+ * Whether a browser `Origin` may call the MCP endpoint: any loopback origin (local tools such as
+ * the MCP Inspector run on changing ports), the resource's own origin, and configured extras.
+ * `null` (sandboxed frames, file pages) is never allowed. An absent Origin is not judged here.
+ */
+export function isOriginAllowed(
+  origin: string,
+  resourceUrl: string,
+  extra: readonly string[] = [],
+): boolean {
+  const url = URL.parse(origin);
+  if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:')) return false;
+  if (isLoopbackHostname(url.hostname)) return true;
+  if (url.origin === new URL(resourceUrl).origin) return true;
+  return extra.some((entry) => URL.parse(entry)?.origin === url.origin);
+}
+
+/** Rejects a request whose `Host` this server does not serve (every path but health checks). */
+export function hostGuard(options: { allowedHosts: readonly string[] }): Middleware {
+  return async function hostGuardMiddleware(ctx, next) {
+    if (ctx.path === '/healthz' || ctx.path === '/readyz') return next();
+    if (!isHostAllowed(ctx.host, options.allowedHosts)) {
+      throw new RequestError(
+        421,
+        'misdirected_request',
+        'This server does not serve the host this request names.',
+      );
+    }
+    return next();
+  };
+}
+
+/** Rejects a browser request from a foreign origin (the MCP endpoint only: metadata is public). */
+export function originGuard(options: {
+  resourceUrl: string;
+  allowedOrigins: readonly string[];
+}): Middleware {
+  return async function originGuardMiddleware(ctx, next) {
+    const origin = ctx.get('origin');
+    if (origin !== '' && !isOriginAllowed(origin, options.resourceUrl, options.allowedOrigins)) {
+      throw new RequestError(
+        403,
+        'forbidden_origin',
+        'Requests from this origin are not allowed. Ask the administrator to allow it.',
+      );
+    }
+    return next();
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * From a policy refusal to what the caller sees. One exhaustive `switch`: a new denial reason in
+ * `@gatehouse/policy` does not compile here until it has a wire form.
+ *
+ * | reason                    | wire form                                                  |
+ * | ------------------------- | ---------------------------------------------------------- |
+ * | `unknown_tool`            | JSON-RPC error -32602 (the MCP spec's "unknown tool")       |
+ * | `api_token_auth_disabled` | HTTP 401, telling the caller to use OAuth 2.1               |
+ * | `auth_method_not_allowed` | tool error (`isError: true`): no new token can cure it here |
+ * | `disabled_by_admin`       | tool error: the org switched the tool's group off           |
+ * | `missing_scopes`          | HTTP 403 `insufficient_scope` with the scopes to ask for    |
+ */
+import {
+  type AuthMethod,
+  assertNever,
+  challengeScopes,
+  PRODUCT_DISPLAY_NAMES,
+  type ToolCallDenial,
+} from '@gatehouse/policy';
+import { API_TOKENS_DISABLED_DESCRIPTION } from '../auth/auth-errors.js';
+
+/** How a refusal reaches the caller. */
+export type DenialWire =
+  | { kind: 'unauthorized'; description: string }
+  | { kind: 'insufficient_scope'; scopes: string[]; description: string }
+  | { kind: 'tool_error'; message: string }
+  | { kind: 'protocol_error'; message: string };
+
+const AUTH_METHOD_NAMES: Readonly<Record<AuthMethod, string>> = {
+  oauth: 'an OAuth 2.1 connection',
+  api_token: 'an API token',
+};
+
+function describeAuthMethods(methods: readonly AuthMethod[]): string {
+  return methods.map((method) => AUTH_METHOD_NAMES[method]).join(' or ');
+}
+
+/** The wire form of a refusal for a caller holding `grantedScopes`. */
+export function describeDenial(
+  denial: ToolCallDenial,
+  grantedScopes: readonly string[],
+): DenialWire {
+  switch (denial.reason) {
+    case 'unknown_tool':
+      return { kind: 'protocol_error', message: `Unknown tool: ${denial.toolName}` };
+    case 'api_token_auth_disabled':
+      return { kind: 'unauthorized', description: API_TOKENS_DISABLED_DESCRIPTION };
+    case 'auth_method_not_allowed':
+      return {
+        kind: 'tool_error',
+        message:
+          `${denial.tool.name} works only with ${describeAuthMethods(denial.allowedAuthMethods)}; ` +
+          `this request uses ${AUTH_METHOD_NAMES[denial.authMethod]}.`,
+      };
+    case 'disabled_by_admin':
+      return {
+        kind: 'tool_error',
+        message:
+          `${denial.tool.name} is turned off by your organization's admin ` +
+          `(${PRODUCT_DISPLAY_NAMES[denial.product]} ${denial.group} tools).`,
+      };
+    case 'missing_scopes': {
+      const missing = denial.missingScopes.join(' ');
+      return {
+        kind: 'insufficient_scope',
+        scopes: challengeScopes({ tool: denial.tool, grantedScopes }),
+        description: `${denial.tool.name} needs more access than this token has: ${missing}.`,
+      };
+    }
+    default:
+      return assertNever(denial);
+  }
+}
