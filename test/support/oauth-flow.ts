@@ -59,7 +59,6 @@ export interface AuthorizationPlan {
 
 /** Follows an authorization request like a browser, answering login and consent as planned. */
 export async function authorize(plan: AuthorizationPlan): Promise<AuthorizationOutcome> {
-  const agent = plan.agent ?? new UserAgent();
   const redirectUri = plan.redirectUri ?? plan.client.redirect_uris[0] ?? '';
   const { verifier, challenge } = createPkcePair();
   const url = new URL(AS_PATHS.authorize, plan.issuer);
@@ -73,10 +72,32 @@ export async function authorize(plan: AuthorizationPlan): Promise<AuthorizationO
     code_challenge_method: 'S256',
     ...(plan.resource === undefined ? {} : { resource: plan.resource }),
   }).toString();
+  const followed = await followAuthorization(url, { ...plan, redirectUri });
+  return { ...followed, verifier };
+}
+
+/** How the user answers the pages of an authorization request someone else built. */
+export interface BrowserPlan {
+  /** Where the flow ends: the first URL starting with this is the callback. */
+  redirectUri: string;
+  user?: { email: string; password: string };
+  consent?: 'allow' | 'deny';
+  agent?: UserAgent;
+}
+
+/**
+ * Follows a GIVEN authorization URL (for example the one an MCP SDK client builds) like a
+ * browser, answering login and consent as planned, until it comes back to `redirectUri`.
+ */
+export async function followAuthorization(
+  url: URL,
+  plan: BrowserPlan,
+): Promise<Omit<AuthorizationOutcome, 'verifier'>> {
+  const agent = plan.agent ?? new UserAgent();
   const pages: AuthorizationOutcome['pages'] = [];
   let next = url;
   for (let hop = 0; hop < 12; hop += 1) {
-    if (next.href.startsWith(redirectUri)) return { callback: next, pages, verifier };
+    if (next.href.startsWith(plan.redirectUri)) return { callback: next, pages };
     const response = await agent.get(next);
     if (response.status >= 300 && response.status < 400) {
       next = locationOf(response, next);
@@ -93,7 +114,7 @@ async function answerPage(
   agent: UserAgent,
   at: URL,
   page: string,
-  plan: AuthorizationPlan,
+  plan: Pick<BrowserPlan, 'user' | 'consent'>,
   pages: AuthorizationOutcome['pages'],
 ): Promise<URL> {
   const csrf = hiddenField(page, 'csrf');

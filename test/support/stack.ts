@@ -1,4 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -9,6 +11,15 @@ import {
   type RateLimits,
   type RunningAuthorizationServer,
 } from '@gatehouse/authorization-server';
+import {
+  createLogger as createMcpLogger,
+  createMcpServer,
+  listenMcpServer,
+  type McpConfig,
+  type McpServer,
+  parseMcpConfig,
+  type RunningMcpServer,
+} from '@gatehouse/mcp-server';
 import { createStore, type Store } from '@gatehouse/store';
 import { seedDemoOrg } from '@gatehouse/workspace';
 import { Redis } from 'ioredis';
@@ -107,4 +118,71 @@ export async function startAuthorizationServer(
     logger,
     ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }),
   });
+}
+
+/** The MCP server's test configuration: ephemeral port, quiet logs. */
+export function testMcpConfig(overrides: Partial<McpConfig> = {}): McpConfig {
+  return {
+    ...parseMcpConfig({
+      NODE_ENV: 'test',
+      MCP_PORT: '0',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    }),
+    ...overrides,
+  };
+}
+
+/**
+ * Starts the MCP server on its own ephemeral port, pointing at `asIssuer`. Its resource URL is
+ * `http://127.0.0.1:<port>/mcp`, so an authorization server started before it issues tokens for
+ * some other audience: use this for audience-mismatch and outage tests, `startStack` otherwise.
+ */
+export async function startMcpServer(
+  store: Store,
+  options: { asIssuer: string; config?: Partial<McpConfig> },
+): Promise<RunningMcpServer> {
+  const config = testMcpConfig({ asIssuer: options.asIssuer, ...options.config });
+  const logger = createMcpLogger({ level: config.logLevel, name: 'mcp-server-test' });
+  return listenMcpServer(config, { store, logger });
+}
+
+/** Both servers over one store, the authorization server issuing tokens for the MCP server. */
+export interface TestStack {
+  as: RunningAuthorizationServer;
+  mcp: McpServer;
+  /** The MCP endpoint (the protected resource). */
+  mcpUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the authorization server and the MCP server over `store`. The MCP server's port is
+ * bound first, so that the authorization server can be told its real resource URL (each needs
+ * the other's URL), then the MCP app is built and attached to that listener.
+ */
+export async function startStack(
+  store: Store,
+  options: { mcpConfig?: Partial<McpConfig> } = {},
+): Promise<TestStack> {
+  const listener = createServer();
+  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+  const mcpUrl = `http://127.0.0.1:${(listener.address() as AddressInfo).port}/mcp`;
+  const as = await startAuthorizationServer(store, { config: { mcpResourceUrl: mcpUrl } });
+  const config = testMcpConfig({ resourceUrl: mcpUrl, asIssuer: as.url, ...options.mcpConfig });
+  const logger = createMcpLogger({ level: config.logLevel, name: 'mcp-server-test' });
+  const mcp = await createMcpServer(config, { store, logger });
+  listener.on('request', mcp.app.callback());
+  return {
+    as,
+    mcp,
+    mcpUrl,
+    async close() {
+      await mcp.close();
+      await new Promise<void>((resolve) => {
+        listener.close(() => resolve());
+        listener.closeAllConnections();
+      });
+      await as.close();
+    },
+  };
 }
