@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseMcpConfig } from './env.js';
+
+describe('parseMcpConfig', () => {
+  it('has the documented defaults (DESIGN.md §3)', () => {
+    expect(parseMcpConfig({})).toMatchObject({
+      mode: 'development',
+      resourceUrl: 'http://localhost:4001/mcp',
+      port: 4001,
+      host: '127.0.0.1',
+      asIssuer: 'http://localhost:4000',
+      introspectionEndpoint: undefined,
+      introspectionClient: { clientId: 'mcp-resource-server', clientSecret: undefined },
+      introspectionTimeoutMs: 3000,
+      cache: { activeTtlSeconds: 60, inactiveTtlSeconds: 5, maxEntries: 10_000 },
+      allowedHosts: [],
+      allowedOrigins: [],
+      orgId: 'demo',
+      dataDir: './data',
+      redisUrl: undefined,
+    });
+  });
+
+  it('reads lists, bounds and URLs, without trailing slashes', () => {
+    const config = parseMcpConfig({
+      MCP_RESOURCE_URL: 'https://mcp.example.com/mcp/',
+      AS_ISSUER: 'https://as.example.com/',
+      MCP_ALLOWED_HOSTS: ' mcp.internal , Proxy:8080,',
+      MCP_ALLOWED_ORIGINS: 'https://app.example.org',
+      MCP_CACHE_TTL_SECONDS: '30',
+      MCP_CACHE_INACTIVE_TTL_SECONDS: '0',
+    });
+    expect(config).toMatchObject({
+      resourceUrl: 'https://mcp.example.com/mcp',
+      asIssuer: 'https://as.example.com',
+      allowedHosts: ['mcp.internal', 'proxy:8080'],
+      allowedOrigins: ['https://app.example.org'],
+      cache: { activeTtlSeconds: 30, inactiveTtlSeconds: 0 },
+    });
+  });
+
+  it.each<[string, NodeJS.ProcessEnv, RegExp]>([
+    ['a resource URL that is not http(s)', { MCP_RESOURCE_URL: 'ftp://x/mcp' }, /MCP_RESOURCE_URL/],
+    ['a resource URL with a fragment', { MCP_RESOURCE_URL: 'https://x/mcp#a' }, /fragment/],
+    ['a port out of range', { MCP_PORT: '70000' }, /MCP_PORT/],
+    ['a short introspection secret', { INTROSPECTION_CLIENT_SECRET: 'short' }, /at least 32/],
+    [
+      'production over http off loopback',
+      {
+        NODE_ENV: 'production',
+        MCP_RESOURCE_URL: 'http://mcp.example.com/mcp',
+        INTROSPECTION_CLIENT_SECRET: 'x'.repeat(32),
+      },
+      /MCP_RESOURCE_URL is http:\/\/mcp\.example\.com\/mcp: production needs an https URL/,
+    ],
+    [
+      'production without provisioned introspection credentials',
+      {
+        NODE_ENV: 'production',
+        MCP_RESOURCE_URL: 'https://mcp.example.com/mcp',
+        AS_ISSUER: 'https://as.example.com',
+      },
+      /INTROSPECTION_CLIENT_SECRET is not set/,
+    ],
+  ])('refuses %s', (_name, env, message) => {
+    expect(() => parseMcpConfig(env)).toThrow(ConfigError);
+    expect(() => parseMcpConfig(env)).toThrow(message);
+  });
+
+  it('lets production run on loopback http (a local trial of the production build)', () => {
+    const env = { NODE_ENV: 'production', INTROSPECTION_CLIENT_SECRET: 'x'.repeat(32) };
+    expect(parseMcpConfig(env).mode).toBe('production');
+  });
+});
