@@ -57,9 +57,11 @@ export interface OidcAdapter {
   findByUid(uid: string): Promise<OidcPayload | undefined>;
   /**
    * Marks the entry consumed (`consumed` = now in epoch seconds), atomically, keeping its
-   * expiry. Does nothing for an unknown or expired id.
+   * expiry. Resolves `true` only for the one call that consumed it: `false` when it was
+   * consumed already (a concurrent redemption of the same code or refresh token, which callers
+   * must treat as reuse) or is unknown or expired. Never changes an existing mark.
    */
-  consume(id: string): Promise<void>;
+  consume(id: string): Promise<boolean>;
   destroy(id: string): Promise<void>;
   /** Removes every artefact of every model that carries this `grantId`. */
   revokeByGrantId(grantId: string): Promise<void>;

@@ -1,10 +1,10 @@
 // Stack: the SQLite backend on a fresh temporary directory per test; child processes for the
 // two-process cases. Nothing else needs to run.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeStoreContract, type StoreHarness } from './contract.test-suite.js';
 import { toJson } from './json.js';
 import { DATABASE_FILE_NAME } from './sqlite/open-database.js';
@@ -35,4 +35,15 @@ async function createSqliteHarness(): Promise<StoreHarness> {
 
 describe('SQLite backend', () => {
   describeStoreContract(createSqliteHarness);
+
+  it('keeps the database file readable by its owner only', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'gatehouse-store-'));
+    try {
+      const store = await createSqliteStore({ dataDir });
+      await store.close();
+      expect((await stat(join(dataDir, DATABASE_FILE_NAME))).mode & 0o777).toBe(0o600);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
 });

@@ -44,7 +44,7 @@ export function describeOidcContract(ctx: ContractContext): void {
       const codes = ctx.store.oidc.forModel('AuthorizationCode');
       await codes.upsert('c1', { grantId: 'g1' }, 60);
       const before = Math.floor(Date.now() / 1000);
-      await codes.consume('c1');
+      expect(await codes.consume('c1')).toBe(true);
       const consumed = (await codes.find('c1'))?.consumed as number;
       expect(consumed).toBeGreaterThanOrEqual(before);
       expect(consumed).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000));
@@ -52,8 +52,22 @@ export function describeOidcContract(ctx: ContractContext): void {
       await codes.upsert('c1', { grantId: 'g1', stale: true }, 60);
       expect(await codes.find('c1')).toMatchObject({ stale: true, consumed });
 
-      await codes.consume('never-stored');
+      expect(await codes.consume('never-stored')).toBe(false);
       expect(await codes.find('never-stored')).toBeUndefined();
+    });
+
+    it('lets exactly one of many concurrent consumers win, across stores', async () => {
+      const other = await ctx.openAnother();
+      await ctx.store.oidc.forModel('RefreshToken').upsert('rt1', { grantId: 'g1' }, 60);
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, n) =>
+          (n % 2 === 0 ? ctx.store : other).oidc.forModel('RefreshToken').consume('rt1'),
+        ),
+      );
+      expect(results.filter(Boolean)).toHaveLength(1);
+      const first = (await ctx.store.oidc.forModel('RefreshToken').find('rt1'))?.consumed;
+      expect(await ctx.store.oidc.forModel('RefreshToken').consume('rt1')).toBe(false);
+      expect((await ctx.store.oidc.forModel('RefreshToken').find('rt1'))?.consumed).toBe(first);
     });
 
     it('destroys one entry', async () => {

@@ -72,7 +72,8 @@ export function createRedisOidc(redis: Redis, keys: RedisKeys): OidcAdapterStore
       },
       async consume(id) {
         checkKeyParts({ id });
-        await OIDC_CONSUME.run(redis, [keys.oidcEntry(model, id)], [nowEpochSeconds()]);
+        const set = await OIDC_CONSUME.run(redis, [keys.oidcEntry(model, id)], [nowEpochSeconds()]);
+        return set === 1;
       },
       destroy,
       async revokeByGrantId(grantId) {

@@ -64,11 +64,14 @@ end
 return 1
 `);
 
-/** oidc consume. KEYS: entry. ARGV: epoch seconds. HSET keeps the entry's TTL. */
+/**
+ * oidc consume. KEYS: entry. ARGV: epoch seconds. Returns 1 when this call set the mark, 0 when
+ * the entry is missing or was consumed already (HSETNX never overwrites; HSET-family commands
+ * keep the entry's TTL).
+ */
 export const OIDC_CONSUME = defineScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-redis.call('HSET', KEYS[1], 'consumed', ARGV[1])
-return 1
+return redis.call('HSETNX', KEYS[1], 'consumed', ARGV[1])
 `);
 
 /** revokeByGrantId. KEYS: grant set. Deletes every entry key in the set, then the set. */

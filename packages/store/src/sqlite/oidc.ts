@@ -32,7 +32,8 @@ function prepare(db: SqliteDatabase) {
       SELECT id, payload, consumed_at FROM oidc
       WHERE model = @model AND uid = @key AND ${LIVE} ORDER BY rowid DESC LIMIT 1`),
     consume: db.prepare(
-      `UPDATE oidc SET consumed_at = @consumedAt WHERE model = @model AND id = @id AND ${LIVE}`,
+      `UPDATE oidc SET consumed_at = @consumedAt
+       WHERE model = @model AND id = @id AND consumed_at IS NULL AND ${LIVE}`,
     ),
     destroy: db.prepare('DELETE FROM oidc WHERE model = ? AND id = ?'),
     revokeByGrantId: db.prepare('DELETE FROM oidc WHERE grant_id = ?'),
@@ -86,7 +87,13 @@ export function createSqliteOidc(db: SqliteDatabase) {
       },
       async consume(id) {
         checkKeyParts({ id });
-        sql.consume.run({ model, id, consumedAt: nowEpochSeconds(), now: Date.now() });
+        const result = sql.consume.run({
+          model,
+          id,
+          consumedAt: nowEpochSeconds(),
+          now: Date.now(),
+        });
+        return result.changes === 1;
       },
       async destroy(id) {
         checkKeyParts({ id });

@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, chmodSync, constants, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreOpenError } from '../errors.js';
@@ -25,6 +25,9 @@ export function openSqliteDatabase(file: string): SqliteDatabase {
   let db: SqliteDatabase;
   try {
     db = new Database(file);
+    // The file holds signing keys and the introspection secret: owner only. SQLite creates the
+    // -wal and -shm files with the database file's permissions.
+    if (file !== ':memory:') chmodSync(file, 0o600);
   } catch (error) {
     throw new StoreOpenError(`cannot open SQLite database ${file}: ${messageOf(error)}`, {
       cause: error,
