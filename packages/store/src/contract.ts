@@ -288,6 +288,8 @@ export interface RateLimitStore {
    * hit. Atomic across processes. Keys are the caller's (e.g. `login-ip:203.0.113.7`).
    */
   hit(key: string, windowSeconds: number): Promise<RateLimitHit>;
+  /** The current window's count without counting a hit; `null` when no window is open. */
+  peek(key: string): Promise<RateLimitHit | null>;
   /** Forgets the key's window (after a successful sign-in, say). */
   reset(key: string): Promise<void>;
 }

@@ -24,6 +24,19 @@ export function describeLimitsContract(ctx: ContractContext): void {
       expect((await ctx.store.limits.hit('short', 1)).count).toBe(1);
     });
 
+    it('peeks without counting', async () => {
+      expect(await ctx.store.limits.peek('peeked')).toBeNull();
+      const hit = await ctx.store.limits.hit('peeked', 60);
+      expect(await ctx.store.limits.peek('peeked')).toEqual({
+        count: 1,
+        resetAt: expect.any(Number),
+      });
+      expect(
+        Math.abs(((await ctx.store.limits.peek('peeked'))?.resetAt ?? 0) - hit.resetAt),
+      ).toBeLessThan(1_000);
+      expect((await ctx.store.limits.hit('peeked', 60)).count).toBe(2);
+    });
+
     it('forgets a key on reset', async () => {
       await ctx.store.limits.hit('account:alice', 60);
       await ctx.store.limits.reset('account:alice');

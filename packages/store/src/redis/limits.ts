@@ -17,6 +17,22 @@ export function createRedisLimits(redis: Redis, keys: RedisKeys): RateLimitStore
       )) as [number, number];
       return { count, resetAt: Date.now() + msLeft };
     },
+    async peek(key) {
+      checkKeyParts({ key });
+      const [count, msLeft] = await redis
+        .multi()
+        .get(keys.rateLimit(key))
+        .pttl(keys.rateLimit(key))
+        .exec()
+        .then((replies) =>
+          (replies ?? []).map(([error, value]) => {
+            if (error) throw error;
+            return value;
+          }),
+        );
+      if (count === null || count === undefined || Number(msLeft) < 0) return null;
+      return { count: Number(count), resetAt: Date.now() + Number(msLeft) };
+    },
     async reset(key) {
       checkKeyParts({ key });
       await redis.unlink(keys.rateLimit(key));

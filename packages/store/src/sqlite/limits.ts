@@ -34,6 +34,13 @@ export function createSqliteLimits(db: SqliteDatabase): RateLimitStore & { sweep
       checkWindow(windowSeconds);
       return hitOnce.immediate(key, windowSeconds * 1000, Date.now());
     },
+    async peek(key) {
+      checkKeyParts({ key });
+      const row = select.get(key);
+      return row === undefined || row.reset_at <= Date.now()
+        ? null
+        : { count: row.count, resetAt: row.reset_at };
+    },
     async reset(key) {
       checkKeyParts({ key });
       remove.run(key);
