@@ -104,7 +104,7 @@ describe('callTool: tool errors', () => {
       'addCommentToJiraIssue',
       { issueIdOrKey: 'FIN-2', commentBody: 'hi' },
       {},
-      /permission|may not|cannot/i,
+      /^You need the "create" permission in project FIN to /,
       { outcome: 'denied', reason: 'forbidden' },
     ],
     [
