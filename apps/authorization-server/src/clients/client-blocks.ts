@@ -1,4 +1,4 @@
-import type { OidcAdapter, RecordStore } from '@gatehouse/store';
+import type { RecordStore } from '@gatehouse/store';
 
 /** Record kind (in `store.records`) of blocked clients; the value carries its own id. */
 export const CLIENT_BLOCK_KIND = 'oauth-client-block';
@@ -46,7 +46,10 @@ export function createClientBlocks(records: RecordStore): ClientBlocks {
  * so every endpoint that loads it (token, revocation, authorization) answers `invalid_client`.
  * Registered metadata stays stored, so unblocking restores the client as it was.
  */
-export function withClientBlocks(adapter: OidcAdapter, blocks: ClientBlocks): OidcAdapter {
+export function withClientBlocks<A extends { find(id: string): Promise<unknown> }>(
+  adapter: A,
+  blocks: ClientBlocks,
+): A {
   return {
     ...adapter,
     async find(id) {

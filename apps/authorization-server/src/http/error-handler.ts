@@ -49,9 +49,19 @@ function toWireError(error: unknown, logger: Logger, ctx: Context): WireError {
   };
 }
 
-/** Pages are HTML; everything else (OAuth endpoints, APIs) answers JSON. */
+/** Pages are HTML; everything else (OAuth endpoints, the admin JSON API) answers JSON. */
 export function isPageRequest(ctx: Context): boolean {
-  return /^\/(interaction|account|admin|logout)(\/|$)/.test(ctx.path);
+  return (
+    /^\/(interaction|account|admin|logout)(\/|$)/.test(ctx.path) &&
+    !ctx.path.startsWith('/admin/api/')
+  );
+}
+
+/** The account and admin pages are ours to return to; an OAuth flow must restart at the app. */
+function nextStepFor(ctx: Context): string | undefined {
+  return /^\/(account|admin)(\/|$)/.test(ctx.path)
+    ? 'Go back to the previous page, reload it and try again.'
+    : undefined;
 }
 
 /** One ordered error handler for the app's own routes (oidc-provider renders its own errors). */
@@ -71,6 +81,7 @@ export function errorHandler(logger: Logger): Middleware {
           title: wire.status >= 500 ? 'Something went wrong' : 'This request cannot be completed',
           message: wire.description,
           status: wire.status,
+          nextStep: nextStepFor(ctx),
         });
       } else {
         ctx.body = { error: wire.code, error_description: wire.description };

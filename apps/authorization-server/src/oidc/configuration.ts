@@ -2,8 +2,11 @@ import type { OrgSettingsReader } from '@gatehouse/org-settings';
 import { decideIssuableScopes, RESOURCE_SCOPE_IDS } from '@gatehouse/policy';
 import type { Store } from '@gatehouse/store';
 import { type Configuration, errors, type KoaContextWithOIDC } from 'oidc-provider';
+import type { ClientBlocks } from '../clients/client-blocks.js';
+import { checkClientDomains, describeDomainRefusal } from '../clients/client-domains.js';
 import type { AsConfig } from '../env.js';
 import { createFindAccount } from './account.js';
+import { createAdapterFactory } from './adapter.js';
 import { createInteractionPolicy } from './interaction-policy.js';
 import type { KeyMaterial } from './key-material.js';
 import {
@@ -17,6 +20,8 @@ export interface ProviderDeps {
   config: AsConfig;
   store: Store;
   settings: OrgSettingsReader;
+  /** The admin's block list, applied when oidc-provider loads a client. */
+  blocks: ClientBlocks;
   keys: KeyMaterial;
   introspectionClientSecret: string;
   renderError: NonNullable<Configuration['renderError']>;
@@ -50,29 +55,37 @@ const ID_TOKEN_TTL_SECONDS = 60 * 60;
 /**
  * Checks redirect URIs at registration (oidc-provider runs this validator for each extra
  * property; we hang the whole-client check on `software_id`, which every client has as an
- * optional RFC 7591 field) and marks clients that only use loopback or private-use redirect
- * URIs as native, so that they may use any loopback port (RFC 8252 §7.3).
+ * optional RFC 7591 field): each must be a kind we accept, and all must be on the org's allowed
+ * client domains when it lists any (see `checkClientDomains` for loopback and app links). It
+ * also marks clients that only use loopback or private-use redirect URIs as native, so that they
+ * may use any loopback port (RFC 8252 §7.3).
  */
-function validateRegisteredClient(
-  ctx: KoaContextWithOIDC | undefined,
-  key: string,
-  _value: unknown,
-  metadata: Record<string, unknown>,
-): void {
-  // Only a registration request has a context; stored clients are not re-judged on load.
-  if (ctx === undefined || key !== 'software_id') return;
-  const uris = metadata.redirect_uris;
-  if (!Array.isArray(uris)) return;
-  const kinds: RedirectUriKind[] = [];
-  for (const uri of uris) {
-    if (typeof uri !== 'string') continue; // oidc-provider reports the type error itself
-    const verdict = checkRedirectUri(uri);
-    if (!verdict.ok) throw new errors.InvalidClientMetadata(`redirect_uris: ${verdict.reason}`);
-    kinds.push(verdict.kind);
-  }
-  // oidc-provider has already filled in its default ('web'), so look at what the client sent.
-  const sent = (ctx.oidc.body as Record<string, unknown> | undefined)?.application_type;
-  if (sent === undefined) metadata.application_type = inferApplicationType(kinds);
+function createClientValidator(settings: OrgSettingsReader) {
+  return function validateRegisteredClient(
+    ctx: KoaContextWithOIDC | undefined,
+    key: string,
+    _value: unknown,
+    metadata: Record<string, unknown>,
+  ): void {
+    // Only a registration request has a context; stored clients are not re-judged on load.
+    if (ctx === undefined || key !== 'software_id') return;
+    const uris = metadata.redirect_uris;
+    if (!Array.isArray(uris)) return;
+    const strings = uris.filter((uri): uri is string => typeof uri === 'string');
+    const kinds: RedirectUriKind[] = [];
+    for (const uri of strings) {
+      const verdict = checkRedirectUri(uri);
+      if (!verdict.ok) throw new errors.InvalidClientMetadata(`redirect_uris: ${verdict.reason}`);
+      kinds.push(verdict.kind);
+    }
+    const domains = checkClientDomains(strings, settings.current().allowedClientDomains);
+    if (!domains.allowed) {
+      throw new errors.InvalidClientMetadata(`redirect_uris: ${describeDomainRefusal(domains)}`);
+    }
+    // oidc-provider has already filled in its default ('web'), so look at what the client sent.
+    const sent = (ctx.oidc.body as Record<string, unknown> | undefined)?.application_type;
+    if (sent === undefined) metadata.application_type = inferApplicationType(kinds);
+  };
 }
 
 function createResourceServerInfo(deps: ProviderDeps) {
@@ -105,7 +118,7 @@ export function buildProviderConfiguration(deps: ProviderDeps): Configuration {
 
   return {
     // Every model lives in our store (SQLite or Redis), shared by all instances.
-    adapter: (name: string) => store.oidc.forModel(name),
+    adapter: createAdapterFactory(store, deps.blocks),
     // The resource server's own confidential client: it may only introspect.
     clients: [
       {
@@ -143,7 +156,7 @@ export function buildProviderConfiguration(deps: ProviderDeps): Configuration {
     expiresWithSession: async () => false,
     extraClientMetadata: {
       properties: ['software_id', 'software_version'],
-      validator: validateRegisteredClient,
+      validator: createClientValidator(settings),
     },
     // Introspection and the resource server want to know who and how (DESIGN.md §4).
     extraTokenClaims: async (_ctx, token) => {

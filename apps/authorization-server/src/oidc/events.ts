@@ -4,6 +4,7 @@ import type Provider from 'oidc-provider';
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import type { Logger } from 'pino';
 import type { AuditWriter } from '../audit/audit-writer.js';
+import type { UsageRecorder } from '../grants/usage.js';
 
 function sha256Hex(value: string): string {
   return createHash('sha256').update(value).digest('hex');
@@ -12,13 +13,13 @@ function sha256Hex(value: string): string {
 /**
  * Turns oidc-provider's events into our own: revocations go to the events channel (so every
  * resource server instance drops its cached introspection at once), security-relevant outcomes
- * go to the audit log, and server errors to the log.
+ * go to the audit log, token issuance to the clients' "last used", and server errors to the log.
  */
 export function wireProviderEvents(
   provider: Provider,
-  deps: { store: Store; logger: Logger; audit: AuditWriter; orgId: string },
+  deps: { store: Store; logger: Logger; audit: AuditWriter; orgId: string; usage: UsageRecorder },
 ): void {
-  const { store, logger, audit, orgId } = deps;
+  const { store, logger, audit, orgId, usage } = deps;
   const publish = (event: Parameters<Store['events']['publish']>[0]) =>
     store.events.publish(event).catch((error: unknown) => {
       logger.error({ err: error, event: event.type }, 'could not publish store event');
@@ -53,6 +54,10 @@ export function wireProviderEvents(
       ip: ctx.ip,
       details: { grantType: typeof grantType === 'string' ? grantType : null },
     });
+  });
+  // Issuing an access token (code or refresh) is a use of the client and its grant.
+  provider.on('access_token.saved', (token: { clientId?: string; grantId?: string }) => {
+    if (token.clientId !== undefined) usage.record(token.clientId, token.grantId);
   });
   provider.on('server_error', (_ctx: KoaContextWithOIDC, error: Error) => {
     logger.error({ err: error }, 'oidc-provider server error');

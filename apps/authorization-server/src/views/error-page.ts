@@ -11,6 +11,8 @@ export interface ErrorPageOptions {
   status?: number;
   /** Technical detail (e.g. an OAuth error code), shown under the explanation. */
   details?: string;
+  /** What to do next; by default, to start again from the app (an OAuth flow cannot resume). */
+  nextStep?: string;
 }
 
 /**
@@ -18,11 +20,17 @@ export interface ErrorPageOptions {
  * unknown interaction. It always ends with what to do next, because the user cannot resume an
  * OAuth flow from here: only the app that started it can.
  */
-export function renderErrorPage({ title, message, status, details }: ErrorPageOptions): string {
+export function renderErrorPage({
+  title,
+  message,
+  status,
+  details,
+  nextStep = 'Start again from the app you were using.',
+}: ErrorPageOptions): string {
   const main = html`<h1>${title}</h1>
 <p>${message}</p>
 ${details ? html`<p class="muted">Details: <code>${details}</code></p>` : ''}
-<p>Start again from the app you were using.</p>
+<p>${nextStep}</p>
 ${status === undefined ? '' : html`<p class="status muted">Error ${status}</p>`}`;
   return renderLayout({ title, main });
 }
