@@ -1,0 +1,80 @@
+/**
+ * `pnpm start`: both servers in one process on one store (SQLite in ./data unless REDIS_URL is
+ * set), the demo org seeded on first start, and a banner with the URLs and demo logins.
+ * `pnpm start:as` / `pnpm start:mcp` run one app each, for several instances on one Redis.
+ */
+import {
+  ConfigError as AsConfigError,
+  createLogger,
+  listenAuthorizationServer,
+  parseAsConfig,
+} from '@gatehouse/authorization-server';
+import {
+  listenMcpServer,
+  ConfigError as McpConfigError,
+  parseMcpConfig,
+} from '@gatehouse/mcp-server';
+import { createStore } from '@gatehouse/store';
+import { DEMO_USERS, seedDemoOrg } from '@gatehouse/workspace';
+
+async function main(): Promise<void> {
+  const asConfig = parseAsConfig();
+  const mcpConfig = parseMcpConfig();
+  const logger = createLogger({ level: asConfig.logLevel, name: 'gatehouse' });
+  const store = await createStore({
+    dataDir: asConfig.dataDir,
+    redisUrl: asConfig.redisUrl,
+    redisKeyPrefix: asConfig.redisKeyPrefix,
+    logger,
+  });
+  if (asConfig.demoPassword !== undefined) {
+    await seedDemoOrg(
+      { records: store.records, users: store.users },
+      { password: asConfig.demoPassword },
+    );
+  }
+  const as = await listenAuthorizationServer(asConfig, {
+    store,
+    logger: logger.child({ app: 'authorization-server' }),
+  });
+  const mcp = await listenMcpServer(mcpConfig, {
+    store,
+    logger: logger.child({ app: 'mcp-server' }),
+  });
+
+  const logins = Object.values(DEMO_USERS)
+    .map((user) => `      ${user.email}${user.role === 'admin' ? '  (org admin)' : ''}`)
+    .join('\n');
+  console.log(`
+  Gatehouse is running (${store.backend} store)
+
+    Authorization server   ${as.url}
+    MCP endpoint           ${mcp.url}
+    Your account           ${as.url}/account
+    Admin console          ${as.url}/admin
+${
+  asConfig.demoPassword === undefined
+    ? ''
+    : `
+    Demo logins (password: ${asConfig.demoPassword === 'demo-password' ? 'demo-password' : 'the DEMO_PASSWORD you set'})
+${logins}
+`
+}
+  Point an MCP client at ${mcp.url} to connect. Ctrl+C stops both servers.
+`);
+
+  const shutdown = async () => {
+    await Promise.allSettled([as.close(), mcp.close()]);
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof AsConfigError || error instanceof McpConfigError)
+    console.error(error.message);
+  else console.error('Gatehouse could not start:', error);
+  process.exit(1);
+});
