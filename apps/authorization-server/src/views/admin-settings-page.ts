@@ -132,7 +132,7 @@ function renderMessages(options: AdminSettingsPageOptions): SafeHtml {
   const { conflict, errors, notice } = options;
   const invalid = Object.values(errors).some((messages) => messages && messages.length > 0);
   return html`${notice ? html`<p class="notice success" role="status">${notice}</p>` : ''}
-${conflict ? html`<div class="alert" role="alert"><p>Someone else changed these settings while you were editing (now version ${conflict.currentVersion}). Review the current values and apply your change again.</p>${conflict.unsaved.length > 0 ? html`<p>Your values that were not saved:</p><ul>${conflict.unsaved.map((change) => html`<li><code>${change.field}</code>: yours ${JSON.stringify(change.newValue)}, now ${JSON.stringify(change.oldValue)}</li>`)}</ul>` : ''}</div>` : ''}
+${conflict ? html`<div class="alert" role="alert"><p>Someone else changed these settings while you were editing (now version ${conflict.currentVersion}). Review the current values and apply your change again.</p>${conflict.unsaved.length > 0 ? html`<p>Nothing of yours was saved. Where your form differs from the current settings:</p><ul>${conflict.unsaved.map((change) => html`<li><code>${change.field}</code>: yours ${JSON.stringify(change.newValue)}, now ${JSON.stringify(change.oldValue)}</li>`)}</ul>` : ''}</div>` : ''}
 ${invalid ? html`<div class="alert" role="alert">Nothing was saved. Fix the fields marked below.${errorList('form', errors.form)}</div>` : ''}`;
 }
 
