@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { createOrgSettingsReader } from '@gatehouse/org-settings';
+import { createOrgSettingsReader, type OrgSettingsReader } from '@gatehouse/org-settings';
 import type { Store } from '@gatehouse/store';
 import { createWorkspace } from '@gatehouse/workspace';
 import Koa from 'koa';
 import type { Logger } from 'pino';
 import type { ChallengeSettings } from './auth/auth-errors.js';
+import type { AuthenticateDeps } from './auth/authenticate.js';
 import { createHttpIntrospector, type Introspector } from './auth/introspection.js';
 import { createIntrospectionCache, type IntrospectionCache } from './auth/introspection-cache.js';
 import type { McpConfig } from './env.js';
@@ -60,6 +61,38 @@ function createIntrospector(config: McpConfig, secret: string): Introspector {
   });
 }
 
+/** Token checks: introspection behind its cache, kept fresh by the store's events. */
+async function createAccessChecks(
+  config: McpConfig,
+  deps: McpServerDeps,
+  settings: OrgSettingsReader,
+) {
+  const introspector =
+    deps.introspector ??
+    createIntrospector(config, await loadIntrospectionSecret(config, deps.store));
+  const cache = createIntrospectionCache({
+    introspect: introspector,
+    activeTtlMs: config.cache.activeTtlSeconds * 1000,
+    inactiveTtlMs: config.cache.inactiveTtlSeconds * 1000,
+    maxEntries: config.cache.maxEntries,
+  });
+  const challenges: ChallengeSettings = {
+    resourceMetadataUrl: resourceMetadataUrl(config.resourceUrl),
+    apiTokensEnabled: () => settings.current().apiTokenAuthEnabled,
+  };
+  const auth: AuthenticateDeps = {
+    cache,
+    users: deps.store.users,
+    settings: () => settings.current(),
+    challenges,
+    resourceUrl: config.resourceUrl,
+    orgId: config.orgId,
+    logger: deps.logger,
+  };
+  const unsubscribe = deps.store.events.subscribe((event) => cache.handleEvent(event));
+  return { cache, challenges, auth, unsubscribe };
+}
+
 /**
  * Builds the MCP server without listening (`listen.ts` binds it). Middleware order: log, headers,
  * one error handler, the Host check, then the routes (health, metadata, the MCP endpoint).
@@ -67,20 +100,8 @@ function createIntrospector(config: McpConfig, secret: string): Introspector {
 export async function createMcpServer(config: McpConfig, deps: McpServerDeps): Promise<McpServer> {
   const { store, logger } = deps;
   const settings = await createOrgSettingsReader(store, config.orgId, logger);
-  const introspector =
-    deps.introspector ?? createIntrospector(config, await loadIntrospectionSecret(config, store));
-  const cache = createIntrospectionCache({
-    introspect: introspector,
-    activeTtlMs: config.cache.activeTtlSeconds * 1000,
-    inactiveTtlMs: config.cache.inactiveTtlSeconds * 1000,
-    maxEntries: config.cache.maxEntries,
-  });
-  const unsubscribe = store.events.subscribe((event) => cache.handleEvent(event));
-  const challenges: ChallengeSettings = {
-    resourceMetadataUrl: resourceMetadataUrl(config.resourceUrl),
-    apiTokensEnabled: () => settings.current().apiTokenAuthEnabled,
-  };
-  const current = () => settings.current();
+  const { cache, challenges, auth, unsubscribe } = await createAccessChecks(config, deps, settings);
+  const workspaceDeps = { records: store.records, users: store.users };
 
   const app = new Koa({ proxy: config.trustProxy });
   app.use(requestLog(logger));
@@ -96,20 +117,9 @@ export async function createMcpServer(config: McpConfig, deps: McpServerDeps): P
       resourceUrl: config.resourceUrl,
       allowedOrigins: config.allowedOrigins,
       challenges,
-      auth: {
-        cache,
-        users: store.users,
-        settings: current,
-        challenges,
-        resourceUrl: config.resourceUrl,
-        orgId: config.orgId,
-        logger,
-      },
-      settings: current,
-      workspace: createWorkspace(
-        { records: store.records, users: store.users },
-        { orgId: config.orgId },
-      ),
+      auth,
+      settings: auth.settings,
+      workspace: createWorkspace(workspaceDeps, { orgId: config.orgId }),
       audit: createToolCallAudit({ audit: store.audit, orgId: config.orgId, logger }),
       logger,
     }),

@@ -22,8 +22,8 @@ export const SERVER_INFO = {
 
 const INSTRUCTIONS =
   'Work tools for Jira, Confluence, service desk, Bitbucket and Compass. Every answer holds only ' +
-  'what the signed-in user may see. Call getAccessibleAtlassianResources first for the cloudId; ' +
-  'use search and fetch for quick lookups across Jira and Confluence.';
+  'what the signed-in user may see, and writes succeed only where that user may write. Use ' +
+  'search and fetch for quick lookups across Jira and Confluence, the product tools for the rest.';
 
 /** Builds the protocol server for one request's caller. */
 export function createProtocolServer(scope: ToolCallScope): Server {
