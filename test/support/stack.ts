@@ -57,6 +57,10 @@ export async function isRedisAvailable(): Promise<boolean> {
 export interface TestStore {
   store: Store;
   backend: Backend;
+  /** Where the backend keeps its data, for tests that reach behind the store (tampering). */
+  dataDir: string;
+  /** The Redis key prefix (unused on SQLite). */
+  redisKeyPrefix: string;
   /** Closes the store and removes everything the test wrote. */
   dispose(): Promise<void>;
 }
@@ -86,6 +90,8 @@ export async function openTestStore(backend: Backend): Promise<TestStore> {
   return {
     store,
     backend,
+    dataDir,
+    redisKeyPrefix,
     async dispose() {
       await store.close();
       if (backend === 'redis') await deleteRedisPrefix(redisKeyPrefix);
