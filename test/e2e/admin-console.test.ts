@@ -288,7 +288,22 @@ describe('registered apps', () => {
   }
 
   it('lists each client with how it registered, its redirect host and last use', async () => {
-    const { client } = await connect();
+    const { client, tokens } = await connect();
+    const refreshed = await tokenRequest(issuer, {
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token ?? '',
+      client_id: client.client_id,
+    });
+    expect(refreshed.status).toBe(200);
+    const revoked = await fetch(`${issuer}/oauth/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        token: String(refreshed.body.access_token),
+        client_id: client.client_id,
+      }),
+    });
+    expect(revoked.status).toBe(200);
     const agent = await signInToAccount(issuer, alice);
     const { html } = await openPage(agent, `${issuer}/admin/clients`);
     const row =
@@ -413,6 +428,57 @@ describe('connected apps', () => {
   });
 });
 
+describe('every user’s tokens and connected apps', () => {
+  it('lets an admin revoke bob’s API token and disconnect bob’s app', async () => {
+    const bobAgent = await signInToAccount(issuer, bob);
+    const { csrf: bobCsrf } = await openPage(bobAgent, `${issuer}/account/tokens/new`);
+    const made = await postFields(bobAgent, `${issuer}/account/tokens`, [
+      ['csrf', bobCsrf],
+      ['name', 'bob bot'],
+      ['expiresInDays', '5'],
+    ]);
+    expect(made.status).toBe(201);
+    const [bobToken] = await testStore.store.apiTokens.listByUser('user-bob');
+    const client = await registerClient(issuer, { client_name: 'Bob Agent' });
+    const outcome = await authorize({
+      issuer,
+      client,
+      scope: 'read:jira-work',
+      resource: as.config.mcpResourceUrl,
+      user: bob,
+    });
+    const tokens = await exchangeCode(issuer, client, outcome);
+
+    const admin = await signInToAccount(issuer, alice);
+    const { html, csrf } = await openPage(admin, `${issuer}/admin/access`);
+    expect(html).toContain('bob bot');
+    expect(html).toContain('Bob Agent');
+    const revoke = await admin.postForm(`${issuer}/admin/tokens/${bobToken?.id}/revoke`, { csrf });
+    expect(revoke.headers.get('location')).toBe('/admin/access?notice=token-revoked');
+    expect(
+      (await testStore.store.apiTokens.findById(bobToken?.id ?? ''))?.revokedAt,
+    ).not.toBeNull();
+    const disconnect = await admin.postForm(`${issuer}/admin/apps/revoke`, {
+      csrf,
+      accountId: 'user-bob',
+      clientId: client.client_id,
+    });
+    expect(disconnect.headers.get('location')).toBe('/admin/access?notice=app-revoked');
+    expect(
+      (await introspect(issuer, tokens.access_token, as.introspectionClient)).body.active,
+    ).toBe(false);
+    const audit = await testStore.store.audit.query({
+      orgId: 'demo',
+      action: 'api_token.revoked',
+      limit: 1,
+    });
+    expect(audit.events[0]).toMatchObject({
+      actor: 'user-alice',
+      details: { ownerId: 'user-bob' },
+    });
+  });
+});
+
 describe('the audit log', () => {
   it('filters and pages on the admin page, as JSON, and as streamed JSON Lines', async () => {
     const failed = new UserAgent();
@@ -472,7 +538,11 @@ describe('the audit log', () => {
       'client.unblocked',
       'client.deleted',
       'token.issued',
+      'token.refreshed',
+      'token.revoked',
       'grant.revoked',
+      'api_token.created',
+      'api_token.revoked',
       'settings.changed',
     ]) {
       expect(actions, action).toContain(action);
