@@ -5,14 +5,13 @@ import { hashPassword, type Store } from '@gatehouse/store';
 import type Router from '@koa/router';
 import Koa from 'koa';
 import mount from 'koa-mount';
-import Provider from 'oidc-provider';
+import type Provider from 'oidc-provider';
 import type { Logger } from 'pino';
 import { createAccountRouter } from './account/account-routes.js';
 import type { PageDeps } from './account/deps.js';
 import { createAccountSessions } from './account/session.js';
 import { createSignInRouter } from './account/sign-in-routes.js';
 import { createAdminRouter } from './admin/admin-router.js';
-import { apiTokenIntrospection } from './api-tokens/introspection-hook.js';
 import { createAuditWriter } from './audit/audit-writer.js';
 import { clientAccessGuard } from './clients/client-access-guard.js';
 import { createClientBlocks } from './clients/client-blocks.js';
@@ -28,11 +27,10 @@ import { registrationGuard } from './http/registration-guard.js';
 import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
 import { createInteractionRouter } from './interactions/router.js';
-import { buildProviderConfiguration, ROUTES } from './oidc/configuration.js';
-import { wireProviderEvents } from './oidc/events.js';
+import { ROUTES } from './oidc/configuration.js';
+import { createProvider } from './oidc/create-provider.js';
 import { loadIntrospectionSecret, loadKeyMaterial } from './oidc/key-material.js';
-import { logoutSource, postLogoutSuccessSource, renderProviderError } from './oidc/pages.js';
-import { auditRevocations } from './oidc/revocation-audit.js';
+import type { CredentialDeps } from './sign-in/check-credentials.js';
 
 /** Rate limits, as points per window. Overridable for tests. */
 export interface RateLimits {
@@ -77,106 +75,75 @@ function createRegistrationLimiters(limits: RateLimits) {
   };
 }
 
-function useRouters(app: Koa, routers: Router[]): void {
-  for (const router of routers) {
-    app.use(router.routes());
-    app.use(router.allowedMethods());
-  }
-}
-
-/** Builds the authorization server without listening (`listen.ts` binds it). */
-export async function createAuthorizationServer(
-  config: AsConfig,
-  deps: AppDeps,
-): Promise<AuthorizationServer> {
+/** Everything the app's parts share, loaded or built once. */
+async function loadShared(config: AsConfig, deps: AppDeps) {
   const { store, logger } = deps;
-  const orgId = config.orgId;
-  const limits = deps.rateLimits ?? DEFAULT_RATE_LIMITS;
-  const settings = await createOrgSettingsReader(store, orgId, logger);
+  const settings = await createOrgSettingsReader(store, config.orgId, logger);
   const [keys, introspectionClientSecret, decoyPasswordHash] = await Promise.all([
     loadKeyMaterial(store.keys),
     loadIntrospectionSecret(store.keys, config.introspectionClient.clientSecret),
     hashPassword(randomBytes(16).toString('base64url')),
   ]);
-  const https = config.issuer.startsWith('https:');
-  const blocks = createClientBlocks(store.records);
-  const usage = createUsageRecorder({ records: store.records, logger });
+  const limits = deps.rateLimits ?? DEFAULT_RATE_LIMITS;
   const audit = createAuditWriter(store, logger);
-  const csrfKey = keys.cookieKeys[0] ?? '';
-  const resourceServer = {
-    clientId: config.introspectionClient.clientId,
-    name: 'MCP resource server',
-  };
-
-  const provider = new Provider(
-    config.issuer,
-    buildProviderConfiguration({
-      config,
-      store,
-      settings,
-      blocks,
-      keys,
-      introspectionClientSecret,
-      renderError: renderProviderError,
-      logoutSource,
-      postLogoutSuccessSource,
-    }),
-  );
-  provider.proxy = config.trustProxy;
-  wireProviderEvents(provider, { store, logger, audit, orgId, usage });
-  provider.use(
-    apiTokenIntrospection({
-      introspection: {
-        store,
-        settings: () => settings.current(),
-        orgId,
-        issuer: config.issuer,
-        mcpResourceUrl: config.mcpResourceUrl,
-      },
-      resourceServerClientId: resourceServer.clientId,
-      store,
-      audit,
-      usage,
-      orgId,
-    }),
-  );
-  provider.use(auditRevocations({ audit, orgId }));
-
-  const credentials = {
+  const credentials: CredentialDeps = {
     store,
     audit,
-    orgId,
+    orgId: config.orgId,
     loginLimiters: {
       perIp: createMemoryRateLimiter(limits.loginPerIp),
       perAccount: createMemoryRateLimiter(limits.loginPerAccount),
     },
     decoyPasswordHash,
   };
-  const interactions = createInteractionRouter({
-    config,
-    provider,
+  return {
+    ...deps,
+    limits,
     settings,
-    csrfKey,
-    ...credentials,
-  });
-  const pages: PageDeps = {
-    config,
-    store,
-    settings,
+    keys,
+    introspectionClientSecret,
     audit,
-    logger,
-    csrfKey,
-    sessions: createAccountSessions({ adapter: store.oidc.forModel('AccountSession'), https }),
     credentials,
-    usage,
-    blocks,
-    staticClients: [resourceServer],
+    blocks: createClientBlocks(store.records),
+    usage: createUsageRecorder({ records: store.records, logger }),
+    csrfKey: keys.cookieKeys[0] ?? '',
   };
+}
 
+type Shared = Awaited<ReturnType<typeof loadShared>>;
+
+/** The pages' routers: OAuth sign-in and consent, account sign-in, account pages, admin console. */
+function createPageRouters(config: AsConfig, shared: Shared, provider: Provider): Router[] {
+  const { store, settings, csrfKey, credentials } = shared;
+  const pages: PageDeps = {
+    ...shared,
+    config,
+    sessions: createAccountSessions({
+      adapter: store.oidc.forModel('AccountSession'),
+      https: config.issuer.startsWith('https:'),
+    }),
+    staticClients: [{ clientId: config.introspectionClient.clientId, name: 'MCP resource server' }],
+  };
+  return [
+    createInteractionRouter({ ...credentials, config, provider, store, settings, csrfKey }),
+    createSignInRouter(pages),
+    createAccountRouter(pages),
+    createAdminRouter(pages),
+  ];
+}
+
+/** The request pipeline, outermost first; oidc-provider last, for whatever is left. */
+function composeApp(
+  config: AsConfig,
+  shared: Shared,
+  parts: { provider: Provider; routers: Router[] },
+): Koa {
+  const { store, logger, settings } = shared;
+  const current = () => settings.current();
   // Mounted, oidc-provider signs cookies through this app's context, so it needs the keys too.
-  const app = new Koa({ proxy: config.trustProxy, keys: keys.cookieKeys });
+  const app = new Koa({ proxy: config.trustProxy, keys: shared.keys.cookieKeys });
   app.use(requestLog(logger));
-  app.use(securityHeaders({ https }));
+  app.use(securityHeaders({ https: config.issuer.startsWith('https:') }));
   app.use(errorHandler(logger));
   app.use(healthRoutes(() => store.ping()));
   app.use(assets());
@@ -186,36 +153,52 @@ export async function createAuthorizationServer(
   app.use(
     registrationGuard({
       path: ROUTES.registration,
-      settings: () => settings.current(),
-      ...createRegistrationLimiters(limits),
+      settings: current,
+      ...createRegistrationLimiters(shared.limits),
     }),
   );
-  app.use(introspectionGuard({ path: ROUTES.introspection, clientId: resourceServer.clientId }));
+  app.use(
+    introspectionGuard({
+      path: ROUTES.introspection,
+      clientId: config.introspectionClient.clientId,
+    }),
+  );
   app.use(
     clientAccessGuard({
       path: ROUTES.authorization,
       store,
-      blocks,
-      settings: () => settings.current(),
+      blocks: shared.blocks,
+      settings: current,
     }),
   );
-  useRouters(app, [
-    interactions,
-    createSignInRouter(pages),
-    createAccountRouter(pages),
-    createAdminRouter(pages),
-  ]);
-  app.use(mount(provider));
+  for (const router of parts.routers) {
+    app.use(router.routes());
+    app.use(router.allowedMethods());
+  }
+  app.use(mount(parts.provider));
+  return app;
+}
 
+/** Builds the authorization server without listening (`listen.ts` binds it). */
+export async function createAuthorizationServer(
+  config: AsConfig,
+  deps: AppDeps,
+): Promise<AuthorizationServer> {
+  const shared = await loadShared(config, deps);
+  const provider = createProvider({ config, ...shared });
+  const app = composeApp(config, shared, {
+    provider,
+    routers: createPageRouters(config, shared, provider),
+  });
   return {
     app,
     provider,
     introspectionClient: {
-      clientId: resourceServer.clientId,
-      clientSecret: introspectionClientSecret,
+      clientId: config.introspectionClient.clientId,
+      clientSecret: shared.introspectionClientSecret,
     },
     async close() {
-      settings.close();
+      shared.settings.close();
     },
   };
 }

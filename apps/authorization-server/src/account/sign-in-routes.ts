@@ -60,6 +60,8 @@ function signInCsrf(deps: PageDeps) {
   };
 }
 
+type SignInCsrf = ReturnType<typeof signInCsrf>;
+
 function formString(body: unknown, field: string): string {
   const value = (body as Record<string, unknown> | undefined)?.[field];
   return typeof value === 'string' ? value : '';
@@ -80,6 +82,31 @@ function renderSignIn(
   sendPage(ctx, page, view.status ?? 200);
 }
 
+async function submitSignIn(ctx: Context, deps: PageDeps, csrf: SignInCsrf): Promise<void> {
+  csrf.verify(ctx);
+  const returnTo = safeReturnTo(ctx.query.return_to);
+  const email = formString(ctx.request.body, 'email').trim().toLowerCase();
+  const check = await checkCredentials(deps.credentials, {
+    email,
+    password: formString(ctx.request.body, 'password'),
+    ip: ctx.ip,
+    clientId: null,
+    via: 'account',
+  });
+  if (!check.ok) {
+    if (check.retryAfterSeconds !== undefined) {
+      ctx.set('Retry-After', String(check.retryAfterSeconds));
+    }
+    const view = { returnTo, email, error: check.message, status: check.status };
+    renderSignIn(ctx, csrf.issue(ctx), view);
+    return;
+  }
+  await deps.sessions.start(ctx, check.user.id);
+  csrf.clear(ctx);
+  ctx.status = 303;
+  ctx.redirect(returnTo);
+}
+
 /** `/account/sign-in` and `/account/sign-out`: the account pages' own session. */
 export function createSignInRouter(deps: PageDeps): Router {
   const router = new Router({ prefix: '/account' });
@@ -96,33 +123,7 @@ export function createSignInRouter(deps: PageDeps): Router {
     renderSignIn(ctx, csrf.issue(ctx), { returnTo });
   });
 
-  router.post('/sign-in', form, async (ctx) => {
-    csrf.verify(ctx);
-    const returnTo = safeReturnTo(ctx.query.return_to);
-    const email = formString(ctx.request.body, 'email').trim().toLowerCase();
-    const check = await checkCredentials(deps.credentials, {
-      email,
-      password: formString(ctx.request.body, 'password'),
-      ip: ctx.ip,
-      clientId: null,
-      via: 'account',
-    });
-    if (!check.ok) {
-      if (check.retryAfterSeconds !== undefined)
-        ctx.set('Retry-After', String(check.retryAfterSeconds));
-      renderSignIn(ctx, csrf.issue(ctx), {
-        returnTo,
-        email,
-        error: check.message,
-        status: check.status,
-      });
-      return;
-    }
-    await deps.sessions.start(ctx, check.user.id);
-    csrf.clear(ctx);
-    ctx.status = 303;
-    ctx.redirect(returnTo);
-  });
+  router.post('/sign-in', form, (ctx) => submitSignIn(ctx, deps, csrf));
 
   router.post('/sign-out', form, requireAccount(deps), requireCsrf(deps), async (ctx) => {
     const { user } = signedIn(ctx);
