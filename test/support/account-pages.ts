@@ -92,3 +92,43 @@ export async function setApiTokenAuth(
   expect(response.status, await response.clone().text()).toBe(303);
   expect(locationOf(response, issuer).pathname).toBe('/admin/settings');
 }
+
+/** The settings form's fields as the page rendered them (checked boxes and current values). */
+export function settingsForm(html: string): Array<[string, string]> {
+  const form = html.slice(html.indexOf('action="/admin/settings"'));
+  const fields: Array<[string, string]> = [
+    ['csrf', hiddenField(form, 'csrf')],
+    ['version', hiddenField(form, 'version')],
+  ];
+  for (const [, value] of form.matchAll(/name="groups" value="([^"]+)" checked/g)) {
+    fields.push(['groups', value ?? '']);
+  }
+  const domains =
+    /<textarea[^>]*name="allowedClientDomains"[^>]*>([^<]*)<\/textarea>/.exec(form)?.[1] ?? '';
+  fields.push(['allowedClientDomains', domains]);
+  for (const name of ['toolListingMode', 'registrationMode']) {
+    fields.push([name, new RegExp(`name="${name}" value="([^"]+)" checked`).exec(form)?.[1] ?? '']);
+  }
+  const maxPerHour = /name="maxPerHourPerIp"[^>]*value="([^"]*)"/.exec(form)?.[1] ?? '';
+  fields.push(['maxPerHourPerIp', maxPerHour]);
+  return fields;
+}
+
+/** The same fields with one replaced (or added). */
+export function withField(
+  fields: Array<[string, string]>,
+  name: string,
+  value: string,
+): Array<[string, string]> {
+  return [...fields.filter(([key]) => key !== name), [name, value]];
+}
+
+/** Posts the settings form; resolves the status and the page it answered with. */
+export async function saveSettings(
+  agent: UserAgent,
+  issuer: string,
+  fields: Array<[string, string]>,
+): Promise<{ status: number; html: string }> {
+  const response = await postFields(agent, `${issuer}/admin/settings`, fields);
+  return { status: response.status, html: await response.text() };
+}
