@@ -19,9 +19,7 @@ export const SEED_REQUESTS: SeedRequest[] = [
     reporter: 'bob',
     created: '2025-01-15T09:00:00Z',
     updated: '2025-01-16T10:00:00Z',
-    comments: [
-      { author: 'alice', at: '2025-01-16T10:00:00Z', body: 'Granted for 30 days.' },
-    ],
+    comments: [{ author: 'alice', at: '2025-01-16T10:00:00Z', body: 'Granted for 30 days.' }],
   },
   {
     requestType: 'Get IT help',

@@ -1,8 +1,8 @@
-import type { ComponentType } from '../../model/compass.js';
-import type { IssueType, Priority, ProjectPermission } from '../../model/jira.js';
-import type { SpacePermission } from '../../model/confluence.js';
-import type { DeskPermission, RequestStatus } from '../../model/service-desk.js';
 import type { PullRequestState, RepositoryPermission } from '../../model/bitbucket.js';
+import type { ComponentType } from '../../model/compass.js';
+import type { SpacePermission } from '../../model/confluence.js';
+import type { IssueType, Priority, ProjectPermission } from '../../model/jira.js';
+import type { DeskPermission, RequestStatus } from '../../model/service-desk.js';
 import type { DemoPersona } from '../demo-ids.js';
 
 /** Seed data names people by persona and times as ISO 8601 strings. */
