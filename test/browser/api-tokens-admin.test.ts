@@ -126,6 +126,10 @@ describe('API tokens and the admin console in a browser', () => {
   it('alice switches API-token auth on after the confirmation; the token lists service-desk tools', async () => {
     await switchApiTokenAuth(true);
     await saveScreenshot(alicePage, 'admin-settings');
+    // Settings reach every process within a second (DESIGN.md: the events channel).
+    await expect
+      .poll(async () => (await callMcp('tools/list')).status, { timeout: 2_000 })
+      .toBe(200);
     const tools = await listToolsWithToken();
     expect(tools).toEqual(expect.arrayContaining(SERVICE_DESK_TOOLS));
     expect(tools).not.toContain('getCompassComponent');

@@ -84,6 +84,7 @@ async function createAccessChecks(
     cache,
     users: deps.store.users,
     settings: () => settings.current(),
+    refreshSettings: () => settings.refresh(),
     challenges,
     resourceUrl: config.resourceUrl,
     orgId: config.orgId,

@@ -283,6 +283,40 @@ describe('authenticate: refusals', () => {
   });
 });
 
+describe('authenticate: an API token the authorization server calls inactive', () => {
+  it.each([
+    ['reports the org switch-off it learns by refreshing', false, API_TOKENS_DISABLED_DESCRIPTION],
+    [
+      'says inactive when API tokens are still on',
+      true,
+      'The access token is invalid, expired or revoked.',
+    ],
+  ])('%s', async (_name, enabledAfterRefresh, description) => {
+    const { d } = deps({ active: false }, true);
+    let enabled = true;
+    let refreshed = 0;
+    d.settings = () => ({ ...DEFAULT_ORG_SETTINGS, apiTokenAuthEnabled: enabled });
+    d.refreshSettings = async () => {
+      refreshed += 1;
+      enabled = enabledAfterRefresh;
+    };
+    const error = await refusal(authenticate(bearer(API_TOKEN), d));
+    expect(refreshed).toBe(1);
+    expect(error.status).toBe(401);
+    expect(error.description).toBe(description);
+  });
+
+  it('does not refresh settings for an inactive OAuth token', async () => {
+    const { d } = deps({ active: false }, true);
+    let refreshed = 0;
+    d.refreshSettings = async () => {
+      refreshed += 1;
+    };
+    await refusal(authenticate(bearer('opaque-oauth-token'), d));
+    expect(refreshed).toBe(0);
+  });
+});
+
 describe('authenticate: accepted', () => {
   it('an OAuth access token', async () => {
     const { d } = deps(claims({ scopes: ['read:me', 'read:jira-work'] }), false);

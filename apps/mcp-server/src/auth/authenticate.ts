@@ -50,6 +50,12 @@ export interface AuthenticateDeps {
   cache: IntrospectionCache;
   users: Pick<UserStore, 'findById'>;
   settings: () => OrgSettings;
+  /**
+   * Re-reads the org's settings now. Called when the authorization server says an API token is
+   * inactive, so that a switch-off it already knows about is reported as such here too, even
+   * before this process's change event arrives.
+   */
+  refreshSettings?: () => Promise<void>;
   challenges: ChallengeSettings;
   resourceUrl: string;
   orgId: string;
@@ -110,7 +116,15 @@ export async function authenticate(
     if (refusal !== undefined) throw refusal;
   }
   const result = await introspect(credential.token, deps);
-  if (!result.active) throw unauthorizedError(deps.challenges, INACTIVE);
+  if (!result.active) {
+    if (isApiToken && deps.refreshSettings !== undefined) {
+      await deps.refreshSettings();
+      if (!deps.settings().apiTokenAuthEnabled) {
+        throw unauthorizedError(deps.challenges, API_TOKENS_DISABLED_DESCRIPTION);
+      }
+    }
+    throw unauthorizedError(deps.challenges, INACTIVE);
+  }
   const { claims } = result;
   if (!isAudienceOf(claims.audiences, deps.resourceUrl)) {
     throw unauthorizedError(deps.challenges, 'The access token was not issued for this resource.');
