@@ -15,6 +15,7 @@ import {
   DEMO_PASSWORD,
   openTestStore,
   startAuthorizationServer,
+  TEST_RATE_LIMITS,
   type TestStore,
 } from '../support/stack.js';
 import { createPkcePair } from '../support/user-agent.js';
@@ -365,10 +366,11 @@ describe('bad requests get their OAuth error, never a 500', () => {
   });
 
   it('rate-limits registration per IP with 429 and Retry-After', async () => {
-    const limited = await startAuthorizationServer(testStore.store, {
+    // Its own store: the counters live in the store, shared by every instance on it.
+    const ownStore = await openTestStore('sqlite');
+    const limited = await startAuthorizationServer(ownStore.store, {
       rateLimits: {
-        loginPerIp: { points: 30, windowSeconds: 900 },
-        loginPerAccount: { points: 10, windowSeconds: 900 },
+        ...TEST_RATE_LIMITS,
         openRegistrationPerIp: { points: 2, windowSeconds: 3600 },
       },
     });
@@ -385,6 +387,7 @@ describe('bad requests get their OAuth error, never a 500', () => {
       expect(await third.json()).toMatchObject({ error: 'too_many_requests' });
     } finally {
       await limited.close();
+      await ownStore.dispose();
     }
   });
 

@@ -16,26 +16,13 @@ export interface McpConnection {
 }
 
 /**
- * The fetch the client uses, with two adjustments of a careful real client:
- * - a `403 insufficient_scope` marks a step-up as pending on the provider (see `stepUpPending`);
- * - dynamic registration goes without `scope`: the authorization server refuses resource scopes
- *   in client metadata (oidc-provider only knows `openid`/`offline_access` as client scopes),
- *   while the SDK always sends the challenged scope there. The scope still goes in the
- *   authorization request, where it belongs.
+ * The fetch the client uses, with one adjustment of a careful real client: a
+ * `403 insufficient_scope` marks a step-up as pending on the provider (see `stepUpPending`).
+ * Registration goes through exactly as the SDK sends it (with `scope`).
  */
 export function clientFetch(provider: TestOAuthProvider): typeof fetch {
   return async (input, init) => {
-    const url = input instanceof Request ? input.url : input.toString();
-    let request = init;
-    if (
-      init?.method === 'POST' &&
-      url.endsWith('/oauth/register') &&
-      typeof init.body === 'string'
-    ) {
-      const { scope: _dropped, ...metadata } = JSON.parse(init.body) as Record<string, unknown>;
-      request = { ...init, body: JSON.stringify(metadata) };
-    }
-    const response = await fetch(input, request);
+    const response = await fetch(input, init);
     const challenge = response.headers.get('www-authenticate') ?? '';
     if (response.status === 403 && challenge.includes('insufficient_scope')) {
       provider.stepUpPending();

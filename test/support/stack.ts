@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import {
   type AsConfig,
   createLogger,
+  DEFAULT_RATE_LIMITS,
   listenAuthorizationServer,
   parseAsConfig,
   type RateLimits,
@@ -113,6 +114,16 @@ export function testAsConfig(overrides: Partial<AsConfig> = {}): AsConfig {
   };
 }
 
+/**
+ * Tests sign in and register many times from 127.0.0.1 on one store, so the per-IP limits are
+ * raised; the per-account failure limits stay as in production. Throttling tests pass their own.
+ */
+export const TEST_RATE_LIMITS: RateLimits = {
+  ...DEFAULT_RATE_LIMITS,
+  loginPerIp: { points: 10_000, windowSeconds: 900 },
+  openRegistrationPerIp: { points: 10_000, windowSeconds: 3600 },
+};
+
 export async function startAuthorizationServer(
   store: Store,
   options: { config?: Partial<AsConfig>; rateLimits?: RateLimits } = {},
@@ -122,7 +133,7 @@ export async function startAuthorizationServer(
   return listenAuthorizationServer(config, {
     store,
     logger,
-    ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }),
+    rateLimits: options.rateLimits ?? TEST_RATE_LIMITS,
   });
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createOrgSettingsReader } from '@gatehouse/org-settings';
-import { AUTHORIZATION_SERVER_SCOPES } from '@gatehouse/policy';
+import { AUTHORIZATION_SERVER_SCOPES, defaultAllowedHosts } from '@gatehouse/policy';
 import { hashPassword, type Store } from '@gatehouse/store';
 import type Router from '@koa/router';
 import Koa from 'koa';
@@ -18,11 +18,13 @@ import { createClientBlocks } from './clients/client-blocks.js';
 import type { AsConfig } from './env.js';
 import { createUsageRecorder } from './grants/usage.js';
 import { assets } from './http/assets.js';
+import { canonicalRoutes } from './http/canonical-routes.js';
 import { authorizationServerMetadata } from './http/discovery.js';
 import { errorHandler } from './http/error-handler.js';
 import { healthRoutes } from './http/health.js';
+import { hostGuard } from './http/host-guard.js';
 import { introspectionGuard } from './http/introspection-guard.js';
-import { createMemoryRateLimiter, type RateLimiter } from './http/rate-limiter.js';
+import { createRateLimiter, type RateLimit, type RateLimiter } from './http/rate-limiter.js';
 import { registrationGuard } from './http/registration-guard.js';
 import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -32,18 +34,27 @@ import { createProvider } from './oidc/create-provider.js';
 import { loadIntrospectionSecret, loadKeyMaterial } from './oidc/key-material.js';
 import type { CredentialDeps } from './sign-in/check-credentials.js';
 
-/** Rate limits, as points per window. Overridable for tests. */
+/** Rate limits, as points per window, counted in the store across instances. */
 export interface RateLimits {
-  loginPerIp: { points: number; windowSeconds: number };
-  loginPerAccount: { points: number; windowSeconds: number };
+  /** Every sign-in attempt from one IP. */
+  loginPerIp: RateLimit;
+  /** Failed sign-ins for one account from one IP. */
+  loginFailuresPerAccountIp: RateLimit;
+  /** Failed sign-ins for one account from anywhere. */
+  loginFailuresPerAccount: RateLimit;
   /** Registrations per IP while registration is `open`. */
-  openRegistrationPerIp: { points: number; windowSeconds: number };
+  openRegistrationPerIp: RateLimit;
 }
 
+/** Fifteen minutes and one hour, in seconds. */
+const QUARTER_HOUR_SECONDS = 15 * 60;
+const HOUR_SECONDS = 60 * 60;
+
 export const DEFAULT_RATE_LIMITS: RateLimits = {
-  loginPerIp: { points: 30, windowSeconds: 15 * 60 },
-  loginPerAccount: { points: 10, windowSeconds: 15 * 60 },
-  openRegistrationPerIp: { points: 100, windowSeconds: 60 * 60 },
+  loginPerIp: { points: 100, windowSeconds: QUARTER_HOUR_SECONDS },
+  loginFailuresPerAccountIp: { points: 5, windowSeconds: QUARTER_HOUR_SECONDS },
+  loginFailuresPerAccount: { points: 50, windowSeconds: QUARTER_HOUR_SECONDS },
+  openRegistrationPerIp: { points: 100, windowSeconds: HOUR_SECONDS },
 };
 
 export interface AppDeps {
@@ -60,18 +71,15 @@ export interface AuthorizationServer {
   close(): Promise<void>;
 }
 
-function createRegistrationLimiters(limits: RateLimits) {
-  const byRate = new Map<number, RateLimiter>();
+function createRegistrationLimiters(store: Store, limits: RateLimits) {
   return {
-    openLimiter: createMemoryRateLimiter(limits.openRegistrationPerIp),
-    limiterFor(maxPerHour: number): RateLimiter {
-      let limiter = byRate.get(maxPerHour);
-      if (limiter === undefined) {
-        limiter = createMemoryRateLimiter({ points: maxPerHour, windowSeconds: 60 * 60 });
-        byRate.set(maxPerHour, limiter);
-      }
-      return limiter;
-    },
+    openLimiter: createRateLimiter(store.limits, 'registration-open', limits.openRegistrationPerIp),
+    // The org's own rate; the window's key carries the rate, so a changed rate starts afresh.
+    limiterFor: (maxPerHour: number): RateLimiter =>
+      createRateLimiter(store.limits, `registration-${maxPerHour}`, {
+        points: maxPerHour,
+        windowSeconds: HOUR_SECONDS,
+      }),
   };
 }
 
@@ -91,8 +99,17 @@ async function loadShared(config: AsConfig, deps: AppDeps) {
     audit,
     orgId: config.orgId,
     loginLimiters: {
-      perIp: createMemoryRateLimiter(limits.loginPerIp),
-      perAccount: createMemoryRateLimiter(limits.loginPerAccount),
+      perIp: createRateLimiter(store.limits, 'login-ip', limits.loginPerIp),
+      failuresPerAccountIp: createRateLimiter(
+        store.limits,
+        'login-failures-account-ip',
+        limits.loginFailuresPerAccountIp,
+      ),
+      failuresPerAccount: createRateLimiter(
+        store.limits,
+        'login-failures-account',
+        limits.loginFailuresPerAccount,
+      ),
     },
     decoyPasswordHash,
   };
@@ -141,11 +158,17 @@ function composeApp(
   const { store, logger, settings } = shared;
   const current = () => settings.current();
   // Mounted, oidc-provider signs cookies through this app's context, so it needs the keys too.
-  const app = new Koa({ proxy: config.trustProxy, keys: shared.keys.cookieKeys });
+  const app = new Koa({
+    proxy: config.trustProxy,
+    maxIpsCount: config.proxyHops,
+    keys: shared.keys.cookieKeys,
+  });
   app.use(requestLog(logger));
   app.use(securityHeaders({ https: config.issuer.startsWith('https:') }));
   app.use(errorHandler(logger));
   app.use(healthRoutes(() => store.ping()));
+  app.use(hostGuard({ allowedHosts: defaultAllowedHosts(config.issuer, config.allowedHosts) }));
+  app.use(canonicalRoutes(Object.values(ROUTES)));
   app.use(assets());
   app.use(
     authorizationServerMetadata({ scopesSupported: ['openid', ...AUTHORIZATION_SERVER_SCOPES] }),
@@ -154,7 +177,7 @@ function composeApp(
     registrationGuard({
       path: ROUTES.registration,
       settings: current,
-      ...createRegistrationLimiters(shared.limits),
+      ...createRegistrationLimiters(store, shared.limits),
     }),
   );
   app.use(

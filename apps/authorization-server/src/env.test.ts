@@ -18,6 +18,15 @@ describe('parseAsConfig', () => {
     });
   });
 
+  it('reads the proxy hops and the extra hosts', () => {
+    const config = parseAsConfig({
+      TRUST_PROXY_HOPS: '2',
+      AS_ALLOWED_HOSTS: 'Auth.Internal:4000, other',
+    });
+    expect(config.proxyHops).toBe(2);
+    expect(config.allowedHosts).toEqual(['auth.internal:4000', 'other']);
+  });
+
   it('drops a trailing slash from the issuer and the resource', () => {
     const config = parseAsConfig({
       AS_ISSUER: 'https://auth.example.com/',
@@ -48,6 +57,7 @@ describe('parseAsConfig', () => {
       NODE_ENV: 'production',
       AS_ISSUER: 'https://auth.example.com',
       INTROSPECTION_CLIENT_SECRET: secret,
+      TRUST_PROXY: 'true',
     };
 
     it('starts with an https issuer, provisioned credentials and no demo accounts', () => {
@@ -66,6 +76,7 @@ describe('parseAsConfig', () => {
       [{ AS_ISSUER: 'http://auth.example.com' }, 'production needs an https issuer'],
       [{ DEMO_PASSWORD: 'demo-password' }, 'demo accounts must not exist in production'],
       [{ INTROSPECTION_CLIENT_SECRET: undefined }, 'INTROSPECTION_CLIENT_SECRET is not set'],
+      [{ TRUST_PROXY: 'false' }, 'TRUST_PROXY is off'],
     ])('refuses %j', (override, fragment) => {
       expect(() => parseAsConfig({ ...production, ...override })).toThrow(fragment);
     });

@@ -24,6 +24,10 @@ export interface AsConfig {
   introspectionClient: { clientId: string; clientSecret: string | undefined };
   /** Trust `X-Forwarded-*` from a reverse proxy. */
   trustProxy: boolean;
+  /** How many proxies stand in front: only that many `X-Forwarded-For` entries are believed. */
+  proxyHops: number;
+  /** `Host` values answered besides the issuer's own (e.g. an internal name for introspection). */
+  allowedHosts: string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -54,6 +58,16 @@ const EnvSchema = z.object({
   INTROSPECTION_CLIENT_ID: z.string().min(1).default('mcp-resource-server'),
   INTROSPECTION_CLIENT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TRUST_PROXY: booleanString.default(false),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+  AS_ALLOWED_HOSTS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim().toLowerCase())
+        .filter((item) => item !== ''),
+    )
+    .default([]),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -73,6 +87,11 @@ function assertProductionSafe(config: AsConfig, env: NodeJS.ProcessEnv): void {
   const issuer = new URL(config.issuer);
   if (issuer.protocol !== 'https:' && !isLoopbackHost(issuer.hostname)) {
     problems.push(`AS_ISSUER is ${config.issuer}: production needs an https issuer.`);
+  }
+  if (issuer.protocol === 'https:' && !config.trustProxy) {
+    problems.push(
+      'AS_ISSUER is https but TRUST_PROXY is off: this server speaks plain http behind a TLS-terminating proxy, so set TRUST_PROXY=true (and TRUST_PROXY_HOPS) or cookies lose their Secure flag.',
+    );
   }
   if (env.DEMO_PASSWORD !== undefined) {
     problems.push('DEMO_PASSWORD is set: demo accounts must not exist in production.');
@@ -113,6 +132,8 @@ export function parseAsConfig(env: NodeJS.ProcessEnv = process.env): AsConfig {
       clientSecret: e.INTROSPECTION_CLIENT_SECRET,
     },
     trustProxy: e.TRUST_PROXY,
+    proxyHops: e.TRUST_PROXY_HOPS,
+    allowedHosts: e.AS_ALLOWED_HOSTS,
     logLevel: e.LOG_LEVEL,
   };
   if (config.mode === 'production') assertProductionSafe(config, env);

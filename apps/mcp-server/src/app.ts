@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createOrgSettingsReader, type OrgSettingsReader } from '@gatehouse/org-settings';
+import { defaultAllowedHosts } from '@gatehouse/policy';
 import type { Store } from '@gatehouse/store';
 import { createWorkspace } from '@gatehouse/workspace';
 import Koa from 'koa';
@@ -11,7 +12,7 @@ import { createIntrospectionCache, type IntrospectionCache } from './auth/intros
 import type { McpConfig } from './env.js';
 import { errorHandler } from './http/error-handler.js';
 import { healthRoutes } from './http/health.js';
-import { defaultAllowedHosts, hostGuard } from './http/host-origin.js';
+import { hostGuard } from './http/host-origin.js';
 import { requestLog } from './http/request-log.js';
 import {
   buildResourceMetadata,

@@ -1,3 +1,4 @@
+import { isLoopbackHostname } from '@gatehouse/policy';
 import { z } from 'zod';
 
 /**
@@ -103,10 +104,6 @@ const EnvSchema = z.object({
 });
 
 /** True for the names every machine resolves to itself. */
-export function isLoopbackHostname(hostname: string): boolean {
-  return ['localhost', '127.0.0.1', '[::1]', '::1'].includes(hostname.toLowerCase());
-}
-
 function formatIssues(error: z.ZodError): string {
   return error.issues.map((issue) => `- ${issue.path.join('.')}: ${issue.message}`).join('\n');
 }

@@ -88,3 +88,10 @@ export {
 } from './tools/tool-definition.js';
 export type { PermissionSwitch, ToolName } from './tools.js';
 export { getTool, getToolSwitches, isToolName, TOOLS } from './tools.js';
+export {
+  defaultAllowedHosts,
+  isHostAllowed,
+  isLoopbackHostname,
+  isSameResource,
+  normalizeResourceIndicator,
+} from './urls.js';

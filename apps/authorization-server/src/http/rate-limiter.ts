@@ -1,54 +1,54 @@
+import type { RateLimitStore } from '@gatehouse/store';
+
 /**
- * Fixed-window rate limiting. The interface is what routes depend on; the memory implementation
- * counts per process, which is what one instance needs and a safe lower bound for several.
+ * Fixed-window rate limiting over the store's shared counters, so every instance of the server
+ * counts together (SQLite file or Redis). Routes depend on this interface only.
  */
 export interface RateLimitResult {
   allowed: boolean;
-  remaining: number;
   /** Seconds until the window resets; 0 when allowed. */
   retryAfterSeconds: number;
 }
 
 export interface RateLimiter {
+  /** Counts one hit; refuses once the window holds more than `points` hits. */
   consume(key: string): Promise<RateLimitResult>;
+  /** Whether the key is over its limit now, without counting a hit. */
+  check(key: string): Promise<RateLimitResult>;
   reset(key: string): Promise<void>;
 }
 
-/** Above this many tracked keys, expired windows are swept before a new key is added. */
-const MAX_TRACKED_KEYS = 50_000;
-
-export function createMemoryRateLimiter(options: {
+export interface RateLimit {
   points: number;
   windowSeconds: number;
-  now?: () => number;
-}): RateLimiter {
-  const now = options.now ?? Date.now;
-  const windowMs = options.windowSeconds * 1000;
-  const windows = new Map<string, { count: number; resetAt: number }>();
+}
 
-  function sweep(at: number): void {
-    for (const [key, window] of windows) if (window.resetAt <= at) windows.delete(key);
-  }
+function verdict(count: number, resetAt: number, points: number, now: number): RateLimitResult {
+  if (count <= points) return { allowed: true, retryAfterSeconds: 0 };
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((resetAt - now) / 1000)) };
+}
 
+/** A limiter whose keys are `${name}:${key}` in the store's counters. */
+export function createRateLimiter(
+  limits: RateLimitStore,
+  name: string,
+  limit: RateLimit,
+): RateLimiter {
+  const storeKey = (key: string) => `${name}:${key}`;
   return {
     async consume(key) {
-      const at = now();
-      let window = windows.get(key);
-      if (window === undefined || window.resetAt <= at) {
-        if (windows.size >= MAX_TRACKED_KEYS) sweep(at);
-        window = { count: 0, resetAt: at + windowMs };
-        windows.set(key, window);
-      }
-      window.count += 1;
-      const allowed = window.count <= options.points;
-      return {
-        allowed,
-        remaining: Math.max(0, options.points - window.count),
-        retryAfterSeconds: allowed ? 0 : Math.ceil((window.resetAt - at) / 1000),
-      };
+      const hit = await limits.hit(storeKey(key), limit.windowSeconds);
+      return verdict(hit.count, hit.resetAt, limit.points, Date.now());
+    },
+    async check(key) {
+      const window = await limits.peek(storeKey(key));
+      // Reaching the limit already locks: the next attempt would be one too many.
+      return window === null
+        ? { allowed: true, retryAfterSeconds: 0 }
+        : verdict(window.count + 1, window.resetAt, limit.points, Date.now());
     },
     async reset(key) {
-      windows.delete(key);
+      await limits.reset(storeKey(key));
     },
   };
 }

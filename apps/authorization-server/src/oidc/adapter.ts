@@ -1,15 +1,35 @@
 import type { Store } from '@gatehouse/store';
-import type { Adapter, AdapterPayload } from 'oidc-provider';
+import { type Adapter, type AdapterPayload, errors } from 'oidc-provider';
 import { type ClientBlocks, withClientBlocks } from '../clients/client-blocks.js';
+
+/**
+ * A second redemption of one code or refresh token lost the race to consume it: the same as
+ * presenting a used one, so the whole grant goes (DESIGN.md §4) and the request gets
+ * `invalid_grant`.
+ */
+async function revokeRacedGrant(store: Pick<Store, 'oidc' | 'events'>, model: string, id: string) {
+  const entry = await store.oidc.forModel(model).find(id);
+  const grantId = typeof entry?.grantId === 'string' ? entry.grantId : undefined;
+  if (grantId !== undefined) {
+    // The grant itself goes too: tokens the winner saves after this point belong to no grant,
+    // and oidc-provider treats those as inactive.
+    await Promise.all([
+      store.oidc.forModel('Grant').destroy(grantId),
+      store.oidc.forModel(model).revokeByGrantId(grantId),
+    ]);
+    await store.events.publish({ type: 'grant.revoked', grantId });
+  }
+  throw new errors.InvalidGrant('grant request is invalid');
+}
 
 /**
  * oidc-provider's adapter factory over our store: every model in the shared store (SQLite or
  * Redis), with the admin's block list applied to `Client`. Methods are mapped one by one so the
- * store's contract can grow (e.g. `consume` reporting whether it won) without leaking into
- * oidc-provider's narrower interface.
+ * store's contract (e.g. `consume` reporting whether it won) does not leak into oidc-provider's
+ * narrower interface.
  */
 export function createAdapterFactory(
-  store: Pick<Store, 'oidc'>,
+  store: Pick<Store, 'oidc' | 'events'>,
   blocks: ClientBlocks,
 ): (name: string) => Adapter {
   return (name) => {
@@ -21,7 +41,7 @@ export function createAdapterFactory(
         model.findByUserCode(userCode) as Promise<AdapterPayload | undefined>,
       findByUid: (uid) => model.findByUid(uid) as Promise<AdapterPayload | undefined>,
       consume: async (id) => {
-        await model.consume(id);
+        if (!(await model.consume(id))) await revokeRacedGrant(store, name, id);
       },
       destroy: (id) => model.destroy(id),
       revokeByGrantId: (grantId) => model.revokeByGrantId(grantId),

@@ -1,5 +1,5 @@
 import type { OrgSettingsReader } from '@gatehouse/org-settings';
-import { decideIssuableScopes, RESOURCE_SCOPE_IDS } from '@gatehouse/policy';
+import { decideIssuableScopes, isSameResource, RESOURCE_SCOPE_IDS } from '@gatehouse/policy';
 import type { Store } from '@gatehouse/store';
 import { type Configuration, errors, type KoaContextWithOIDC } from 'oidc-provider';
 import type { ClientBlocks } from '../clients/client-blocks.js';
@@ -14,7 +14,6 @@ import {
   inferApplicationType,
   type RedirectUriKind,
 } from './redirect-uri-policy.js';
-import { isSameResource } from './resource.js';
 
 export interface ProviderDeps {
   config: AsConfig;
@@ -60,6 +59,36 @@ const ID_TOKEN_TTL_SECONDS = 60 * 60;
  * also marks clients that only use loopback or private-use redirect URIs as native, so that they
  * may use any loopback port (RFC 8252 §7.3).
  */
+/**
+ * Metadata that would make this server fetch a URL the registrant chose (SSRF): pairwise sector
+ * documents and remote key sets. MCP clients need neither. (`request_uris` is not recognised
+ * while request objects are off, so oidc-provider drops it.)
+ */
+const FETCHED_METADATA = ['sector_identifier_uri', 'jwks_uri'] as const;
+
+function refuseServerSideFetches(metadata: Record<string, unknown>): void {
+  for (const field of FETCHED_METADATA) {
+    if (metadata[field] !== undefined) {
+      throw new errors.InvalidClientMetadata(`${field} is not supported by this server`);
+    }
+  }
+}
+
+/** Scopes oidc-provider itself knows; the catalogue's scopes belong to the resource server. */
+const PROVIDER_SCOPES = new Set(['openid', 'offline_access']);
+
+/**
+ * MCP clients send the scopes they will ask for in `scope` at registration (RFC 7591 §2). Those
+ * are resource scopes, which oidc-provider would refuse as unknown; the authorization request
+ * is where scopes are checked, so only the provider's own are kept here.
+ */
+function keepOnlyProviderScopes(metadata: Record<string, unknown>): void {
+  if (typeof metadata.scope !== 'string') return;
+  const kept = metadata.scope.split(' ').filter((scope) => PROVIDER_SCOPES.has(scope));
+  if (kept.length > 0) metadata.scope = kept.join(' ');
+  else delete metadata.scope;
+}
+
 function createClientValidator(settings: OrgSettingsReader) {
   return function validateRegisteredClient(
     ctx: KoaContextWithOIDC | undefined,
@@ -69,6 +98,8 @@ function createClientValidator(settings: OrgSettingsReader) {
   ): void {
     // Only a registration request has a context; stored clients are not re-judged on load.
     if (ctx === undefined || key !== 'software_id') return;
+    refuseServerSideFetches(metadata);
+    keepOnlyProviderScopes(metadata);
     const uris = metadata.redirect_uris;
     if (!Array.isArray(uris)) return;
     const strings = uris.filter((uri): uri is string => typeof uri === 'string');
@@ -168,8 +199,14 @@ export function buildProviderConfiguration(deps: ProviderDeps): Configuration {
       devInteractions: { enabled: false },
       introspection: {
         enabled: true,
-        allowedPolicy: async (_ctx, client) =>
-          client.clientId === config.introspectionClient.clientId,
+        // Only the resource server asks, and only access tokens of enabled users are active:
+        // a refresh token is no bearer credential, and disabling a user ends their access now.
+        allowedPolicy: async (_ctx, client, token) => {
+          if (client.clientId !== config.introspectionClient.clientId) return false;
+          if (token.kind !== 'AccessToken' || typeof token.accountId !== 'string') return false;
+          const user = await store.users.findById(token.accountId);
+          return user !== null && !user.disabled;
+        },
       },
       registration: {
         enabled: true,
@@ -182,7 +219,12 @@ export function buildProviderConfiguration(deps: ProviderDeps): Configuration {
         useGrantedResource: async () => true,
         getResourceServerInfo: createResourceServerInfo(deps),
       },
-      revocation: { enabled: true },
+      revocation: {
+        enabled: true,
+        // A client revokes only its own tokens; a public client asking about another's is told
+        // "done" without anything happening, so tokens cannot be probed (RFC 7009 §2.1).
+        allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId,
+      },
       rpInitiatedLogout: {
         enabled: true,
         logoutSource: deps.logoutSource,

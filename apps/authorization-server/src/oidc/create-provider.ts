@@ -48,6 +48,7 @@ export function createProvider(options: CreateProviderOptions): Provider {
     }),
   );
   provider.proxy = config.trustProxy;
+  provider.maxIpsCount = config.proxyHops;
   wireProviderEvents(provider, { store, logger, audit, orgId, usage });
   provider.use(
     apiTokenIntrospection({

@@ -1,6 +1,9 @@
-import { type Store, type User, verifyPassword } from '@gatehouse/store';
+import { normalizeEmail, type Store, type User, verifyPassword } from '@gatehouse/store';
 import type { AuditWriter } from '../audit/audit-writer.js';
 import type { RateLimiter } from '../http/rate-limiter.js';
+
+/** RFC 5321's limit on a forward path; anything longer cannot be an account's email. */
+const MAX_EMAIL_LENGTH = 254;
 
 /** One message for every wrong credential: it never says which part was wrong. */
 export const WRONG_CREDENTIALS_MESSAGE = 'That email and password do not match an account.';
@@ -10,8 +13,18 @@ export interface CredentialDeps {
   store: Pick<Store, 'users'>;
   audit: AuditWriter;
   orgId: string;
-  /** Failed sign-ins per client IP, and per account (email). */
-  loginLimiters: { perIp: RateLimiter; perAccount: RateLimiter };
+  /**
+   * Sign-in throttling, shared by every instance through the store:
+   * - `perIp`: every attempt from one address (a flood guard, generous for offices behind NAT);
+   * - `failuresPerAccountIp`: failures for one account from one address (the guessing guard);
+   * - `failuresPerAccount`: failures for one account from anywhere (distributed guessing), high
+   *   enough that one attacker cannot lock a person out by failing on purpose.
+   */
+  loginLimiters: {
+    perIp: RateLimiter;
+    failuresPerAccountIp: RateLimiter;
+    failuresPerAccount: RateLimiter;
+  };
   /**
    * A real scrypt hash of a random password, verified against when the email is unknown, so
    * that a wrong email and a wrong password take the same time.
@@ -34,12 +47,22 @@ export type CredentialCheck =
   | { ok: true; user: User }
   | { ok: false; status: 400 | 401 | 429; message: string; retryAfterSeconds?: number };
 
+/** Seconds to wait before another attempt may be checked, or 0. The per-IP count comes first. */
 async function throttle(deps: CredentialDeps, ip: string, email: string): Promise<number> {
-  const [byIp, byAccount] = await Promise.all([
-    deps.loginLimiters.perIp.consume(`login-ip:${ip}`),
-    deps.loginLimiters.perAccount.consume(`login-account:${email}`),
+  const byIp = await deps.loginLimiters.perIp.consume(ip);
+  if (!byIp.allowed) return byIp.retryAfterSeconds;
+  const [byAccountIp, byAccount] = await Promise.all([
+    deps.loginLimiters.failuresPerAccountIp.check(`${email}|${ip}`),
+    deps.loginLimiters.failuresPerAccount.check(email),
   ]);
-  return Math.max(byIp.retryAfterSeconds, byAccount.retryAfterSeconds);
+  return Math.max(byAccountIp.retryAfterSeconds, byAccount.retryAfterSeconds);
+}
+
+async function countFailure(deps: CredentialDeps, ip: string, email: string): Promise<void> {
+  await Promise.all([
+    deps.loginLimiters.failuresPerAccountIp.consume(`${email}|${ip}`),
+    deps.loginLimiters.failuresPerAccount.consume(email),
+  ]);
 }
 
 function tooManyAttempts(retryAfterSeconds: number): CredentialCheck {
@@ -61,12 +84,15 @@ export async function checkCredentials(
   deps: CredentialDeps,
   attempt: CredentialAttempt,
 ): Promise<CredentialCheck> {
-  const email = attempt.email.trim().toLowerCase();
-  const retryAfter = await throttle(deps, attempt.ip, email);
-  if (retryAfter > 0) return tooManyAttempts(retryAfter);
+  const email = normalizeEmail(attempt.email);
   if (email === '' || attempt.password === '') {
     return { ok: false, status: 400, message: 'Enter your email and your password.' };
   }
+  if (email.length > MAX_EMAIL_LENGTH || !email.includes('@')) {
+    return { ok: false, status: 400, message: 'Enter the email address of your account.' };
+  }
+  const retryAfter = await throttle(deps, attempt.ip, email);
+  if (retryAfter > 0) return tooManyAttempts(retryAfter);
   const user = await deps.store.users.findByEmail(email);
   const passwordMatches = await verifyPassword(
     attempt.password,
@@ -79,6 +105,7 @@ export async function checkCredentials(
     ip: attempt.ip,
   };
   if (user === null || user.disabled || !passwordMatches) {
+    await countFailure(deps, attempt.ip, email);
     await deps.audit({
       ...audit,
       outcome: 'failure',
@@ -87,7 +114,8 @@ export async function checkCredentials(
     });
     return { ok: false, status: 401, message: WRONG_CREDENTIALS_MESSAGE };
   }
-  await deps.loginLimiters.perAccount.reset(`login-account:${email}`);
+  // Only this address's failures are forgiven: an attacker elsewhere keeps their count.
+  await deps.loginLimiters.failuresPerAccountIp.reset(`${email}|${attempt.ip}`);
   await deps.audit({ ...audit, outcome: 'success', actor: user.id, details: { via: attempt.via } });
   return { ok: true, user };
 }

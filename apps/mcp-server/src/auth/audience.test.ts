@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAudienceOf, normalizeResource } from './audience.js';
+import { isAudienceOf } from './audience.js';
 
 const RESOURCE = 'https://mcp.example.com/mcp';
 
@@ -20,16 +20,5 @@ describe('isAudienceOf', () => {
     ['not a URL', ['mcp.example.com/mcp'], false],
   ])('%s → %s', (_name, audiences, expected) => {
     expect(isAudienceOf(audiences, RESOURCE)).toBe(expected);
-  });
-});
-
-describe('normalizeResource', () => {
-  it.each<[string, string | null]>([
-    ['https://H.example/a/', 'https://h.example/a'],
-    ['http://localhost:80/mcp', 'http://localhost/mcp'],
-    ['https://h.example/mcp#frag', null],
-    ['ftp://h.example/mcp', null],
-  ])('%s → %s', (input, expected) => {
-    expect(normalizeResource(input)).toBe(expected);
   });
 });

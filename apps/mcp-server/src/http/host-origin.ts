@@ -8,45 +8,10 @@
  * - A foreign `Origin` answers **403 Forbidden**, as the MCP transports spec requires.
  * - Requests without `Origin` (every non-browser client) pass the origin check.
  */
+
+import { isHostAllowed, isLoopbackHostname } from '@gatehouse/policy';
 import type { Middleware } from 'koa';
-import { isLoopbackHostname } from '../env.js';
 import { RequestError } from './errors.js';
-
-const LOOPBACK_HOSTNAMES = ['localhost', '127.0.0.1', '[::1]'];
-
-/**
- * The `Host` values accepted: the resource URL's own authority, its loopback aliases on the same
- * port when it is loopback, and the configured extras. Lower-case.
- */
-export function defaultAllowedHosts(resourceUrl: string, extra: readonly string[] = []): string[] {
-  const url = new URL(resourceUrl);
-  const hosts = [url.host.toLowerCase()];
-  if (isLoopbackHostname(url.hostname)) {
-    const port = url.port === '' ? '' : `:${url.port}`;
-    hosts.push(...LOOPBACK_HOSTNAMES.map((name) => `${name}${port}`));
-  }
-  return [...new Set([...hosts, ...extra.map((host) => host.toLowerCase())])];
-}
-
-/** Splits `host[:port]`, IPv6 literals in brackets included. */
-function splitHost(value: string): { hostname: string; port: string } {
-  const match = /^(\[[^\]]*\]|[^:]*)(?::(\d*))?$/.exec(value);
-  return { hostname: match?.[1] ?? value, port: match?.[2] ?? '' };
-}
-
-/**
- * Whether a `Host` header names this server. An allowed entry with a port must match exactly;
- * an entry without one (`mcp.example.com`) accepts that name on any port.
- */
-export function isHostAllowed(host: string | undefined, allowed: readonly string[]): boolean {
-  if (host === undefined || host === '') return false;
-  const wanted = host.toLowerCase();
-  const { hostname } = splitHost(wanted);
-  return allowed.some((entry) => {
-    if (entry === wanted) return true;
-    return splitHost(entry).port === '' && entry === hostname;
-  });
-}
 
 /**
  * Whether a browser `Origin` may call the MCP endpoint: any loopback origin (local tools such as

@@ -1,0 +1,254 @@
+/**
+ * Stack: the authorization server in-process over a seeded SQLite store (and, for the refresh
+ * race, Redis too). Each test pins a finding of the security review: guards that a path
+ * spelling could skip, a forged Host, a raced refresh token, server-side fetches, registration
+ * scopes, refresh tokens and disabled users at introspection, sign-in throttling.
+ */
+import type { RunningAuthorizationServer } from '@gatehouse/authorization-server';
+import { writeOrgSettings } from '@gatehouse/org-settings';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AS_PATHS,
+  authorize,
+  exchangeCode,
+  introspect,
+  type RegisteredClient,
+  registerClient,
+  type TokenResponse,
+  tokenRequest,
+} from '../support/oauth-flow.js';
+import {
+  type Backend,
+  DEMO_PASSWORD,
+  isRedisAvailable,
+  openTestStore,
+  startAuthorizationServer,
+  TEST_RATE_LIMITS,
+  type TestStore,
+} from '../support/stack.js';
+import { hiddenField, UserAgent } from '../support/user-agent.js';
+
+const alice = { email: 'alice@example.com', password: DEMO_PASSWORD };
+
+async function signedInTokens(as: RunningAuthorizationServer, user = alice) {
+  const client = await registerClient(as.url);
+  const outcome = await authorize({ issuer: as.url, client, scope: 'read:jira-work', user });
+  return { client, tokens: await exchangeCode(as.url, client, outcome) };
+}
+
+function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+describe('hardening', () => {
+  let testStore: TestStore;
+  let as: RunningAuthorizationServer;
+
+  beforeAll(async () => {
+    testStore = await openTestStore('sqlite');
+    as = await startAuthorizationServer(testStore.store);
+  });
+
+  afterAll(async () => {
+    await as?.close();
+    await testStore?.dispose();
+  });
+
+  it('refuses registration under every spelling of the path while the admin has it off', async () => {
+    await writeOrgSettings(
+      testStore.store,
+      'demo',
+      { registration: { mode: 'off', maxPerHourPerIp: 20 } },
+      { expectedVersion: 0, actor: null },
+    );
+    try {
+      await expect
+        .poll(async () => (await postJson(`${as.url}/oauth/register`, {})).status, {
+          timeout: 2_000,
+        })
+        .toBe(403);
+      for (const path of ['/oauth/register/', '/oauth/REGISTER', '/OAuth/Register//']) {
+        const response = await postJson(`${as.url}${path}`, {
+          redirect_uris: ['https://a.example.com/cb'],
+        });
+        expect(response.status, path).toBe(403);
+        expect((await response.json()) as object).toMatchObject({ error: 'access_denied' });
+      }
+    } finally {
+      await writeOrgSettings(testStore.store, 'demo', {}, { expectedVersion: 1, actor: null });
+      await expect
+        .poll(async () => (await postJson(`${as.url}/oauth/register`, {})).status, {
+          timeout: 2_000,
+        })
+        .toBe(400);
+    }
+  });
+
+  it('answers 421 to a forged Host, so discovery never names another host', async () => {
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const url = new URL('/.well-known/oauth-authorization-server', as.url);
+      const req = request(url, { headers: { host: 'evil.example' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(421);
+  });
+
+  it('refuses client metadata that would make the server fetch a URL', async () => {
+    for (const field of ['sector_identifier_uri', 'jwks_uri']) {
+      const value = 'https://10.0.0.1/x';
+      const response = await postJson(`${as.url}${AS_PATHS.register}`, {
+        redirect_uris: ['https://a.example.com/cb'],
+        token_endpoint_auth_method: 'none',
+        [field]: value,
+      });
+      expect(response.status, field).toBe(400);
+      expect(await response.json()).toMatchObject({ error: 'invalid_client_metadata' });
+    }
+  });
+
+  it('accepts a registration that lists the resource scopes it will ask for', async () => {
+    const client = await registerClient(as.url, {
+      scope: 'read:jira-work write:jira-work offline_access',
+    });
+    expect(client.scope).toBe('offline_access');
+    const outcome = await authorize({
+      issuer: as.url,
+      client,
+      scope: 'read:jira-work',
+      user: alice,
+    });
+    expect((await exchangeCode(as.url, client, outcome)).scope).toBe('read:jira-work');
+  });
+
+  it('never calls a refresh token active, and ends a disabled user’s access at once', async () => {
+    const bob = { email: 'bob@example.com', password: DEMO_PASSWORD };
+    const { tokens } = await signedInTokens(as, bob);
+    const rs = as.introspectionClient;
+    expect((await introspect(as.url, tokens.refresh_token ?? '', rs)).body).toEqual({
+      active: false,
+    });
+    expect((await introspect(as.url, tokens.access_token, rs)).body.active).toBe(true);
+
+    const user = await testStore.store.users.findByEmail('bob@example.com');
+    if (user === null) throw new Error('bob is missing from the seed');
+    await testStore.store.users.put({ ...user, disabled: true });
+    try {
+      expect((await introspect(as.url, tokens.access_token, rs)).body).toEqual({ active: false });
+    } finally {
+      await testStore.store.users.put({ ...user, disabled: false });
+    }
+  });
+});
+
+const backends: Backend[] = ['sqlite', ...((await isRedisAvailable()) ? (['redis'] as const) : [])];
+
+describe.each(backends)('a refresh token redeemed twice at once on %s', (backend) => {
+  let testStore: TestStore;
+  let as: RunningAuthorizationServer;
+
+  beforeAll(async () => {
+    testStore = await openTestStore(backend);
+    as = await startAuthorizationServer(testStore.store);
+  });
+
+  afterAll(async () => {
+    await as?.close();
+    await testStore?.dispose();
+  });
+
+  it('yields at most one new token pair, and the race revokes the whole grant', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const { client, tokens } = await signedInTokens(as);
+      const refresh = () =>
+        tokenRequest(as.url, {
+          grant_type: 'refresh_token',
+          refresh_token: tokens.refresh_token ?? '',
+          client_id: client.client_id,
+        });
+      const answers = await Promise.all([refresh(), refresh(), refresh()]);
+      const winners = answers.filter((answer) => answer.status === 200);
+      expect(winners.length).toBeLessThanOrEqual(1);
+      for (const loser of answers.filter((answer) => answer.status !== 200)) {
+        expect(loser).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+      }
+      for (const winner of winners) {
+        const issued = winner.body as unknown as TokenResponse;
+        const body = (await introspect(as.url, issued.access_token, as.introspectionClient)).body;
+        expect(body.active).toBe(false);
+      }
+    }
+  });
+});
+
+describe('sign-in throttling', () => {
+  let testStore: TestStore;
+  let as: RunningAuthorizationServer;
+  let client: RegisteredClient;
+
+  beforeAll(async () => {
+    testStore = await openTestStore('sqlite');
+    as = await startAuthorizationServer(testStore.store, {
+      config: { trustProxy: true, proxyHops: 1 },
+      rateLimits: {
+        ...TEST_RATE_LIMITS,
+        loginFailuresPerAccountIp: { points: 3, windowSeconds: 900 },
+        loginFailuresPerAccount: { points: 6, windowSeconds: 900 },
+      },
+    });
+    client = await registerClient(as.url);
+  });
+
+  afterAll(async () => {
+    await as?.close();
+    await testStore?.dispose();
+  });
+
+  async function attempt(ip: string, password: string): Promise<number> {
+    const agent = new UserAgent();
+    const url = new URL(AS_PATHS.authorize, as.url);
+    url.search = new URLSearchParams({
+      client_id: client.client_id,
+      response_type: 'code',
+      redirect_uri: client.redirect_uris[0] ?? '',
+      scope: 'read:jira-work',
+      code_challenge: 'x'.repeat(43),
+      code_challenge_method: 'S256',
+    }).toString();
+    const started = await agent.request(url, { headers: { 'x-forwarded-for': ip } });
+    const interaction = new URL(started.headers.get('location') ?? '', as.url);
+    const page = await (
+      await agent.request(interaction, { headers: { 'x-forwarded-for': ip } })
+    ).text();
+    const response = await agent.request(new URL(`${interaction.pathname}/login`, as.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': ip },
+      body: new URLSearchParams({
+        email: 'carol@example.com',
+        password,
+        csrf: hiddenField(page, 'csrf'),
+      }),
+    });
+    return response.status;
+  }
+
+  it('locks one account from one address after its failures, not the person elsewhere', async () => {
+    for (let i = 0; i < 3; i += 1) expect(await attempt('203.0.113.1', 'wrong-password')).toBe(401);
+    expect(await attempt('203.0.113.1', DEMO_PASSWORD)).toBe(429);
+    expect(await attempt('198.51.100.7', DEMO_PASSWORD)).toBe(303);
+  });
+
+  it('locks the account everywhere once failures from many addresses pile up', async () => {
+    for (let i = 0; i < 3; i += 1)
+      expect(await attempt(`192.0.2.${i + 10}`, 'wrong-password')).toBe(401);
+    expect(await attempt('192.0.2.99', DEMO_PASSWORD)).toBe(429);
+  });
+});
