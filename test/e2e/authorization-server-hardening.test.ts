@@ -115,6 +115,37 @@ describe('hardening', () => {
     }
   });
 
+  it('binds every spelling of the resource to one grant, so consent and refresh stay whole', async () => {
+    const client = await registerClient(as.url);
+    const agent = new UserAgent();
+    const loud = `${as.config.mcpResourceUrl.replace('http://localhost', 'HTTP://LOCALHOST')}/`;
+    const first = await authorize({
+      issuer: as.url,
+      client,
+      scope: 'read:jira-work',
+      resource: loud,
+      user: alice,
+      agent,
+    });
+    const tokens = await exchangeCode(as.url, client, first);
+    const again = await authorize({
+      issuer: as.url,
+      client,
+      scope: 'read:jira-work',
+      resource: as.config.mcpResourceUrl,
+      user: alice,
+      agent,
+    });
+    expect(again.pages).toEqual([]);
+    const refreshed = await tokenRequest(as.url, {
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token ?? '',
+      client_id: client.client_id,
+      resource: as.config.mcpResourceUrl,
+    });
+    expect(refreshed.status, JSON.stringify(refreshed.body)).toBe(200);
+  });
+
   it('accepts a registration that lists the resource scopes it will ask for', async () => {
     const client = await registerClient(as.url, {
       scope: 'read:jira-work write:jira-work offline_access',

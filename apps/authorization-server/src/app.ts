@@ -18,6 +18,7 @@ import { createClientBlocks } from './clients/client-blocks.js';
 import type { AsConfig } from './env.js';
 import { createUsageRecorder } from './grants/usage.js';
 import { assets } from './http/assets.js';
+import { canonicalResource } from './http/canonical-resource.js';
 import { canonicalRoutes } from './http/canonical-routes.js';
 import { authorizationServerMetadata } from './http/discovery.js';
 import { errorHandler } from './http/error-handler.js';
@@ -169,6 +170,7 @@ function composeApp(
   app.use(healthRoutes(() => store.ping()));
   app.use(hostGuard({ allowedHosts: defaultAllowedHosts(config.issuer, config.allowedHosts) }));
   app.use(canonicalRoutes(Object.values(ROUTES)));
+  app.use(canonicalResource({ path: ROUTES.authorization, resourceUrl: config.mcpResourceUrl }));
   app.use(assets());
   app.use(
     authorizationServerMetadata({ scopesSupported: ['openid', ...AUTHORIZATION_SERVER_SCOPES] }),
