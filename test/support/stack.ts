@@ -126,7 +126,7 @@ export const TEST_RATE_LIMITS: RateLimits = {
 
 export async function startAuthorizationServer(
   store: Store,
-  options: { config?: Partial<AsConfig>; rateLimits?: RateLimits } = {},
+  options: { config?: Partial<AsConfig>; rateLimits?: RateLimits; fetch?: typeof fetch } = {},
 ): Promise<RunningAuthorizationServer> {
   const config = testAsConfig(options.config);
   const logger = createLogger({ level: config.logLevel, name: 'authorization-server-test' });
@@ -134,6 +134,7 @@ export async function startAuthorizationServer(
     store,
     logger,
     rateLimits: options.rateLimits ?? TEST_RATE_LIMITS,
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
   });
 }
 

@@ -62,6 +62,8 @@ export interface AppDeps {
   store: Store;
   logger: Logger;
   rateLimits?: RateLimits;
+  /** Fetch for client ID metadata documents; the global `fetch` unless a test serves them. */
+  fetch?: typeof fetch;
 }
 
 export interface AuthorizationServer {

@@ -14,7 +14,12 @@ export interface MissingGrant {
 
 export interface ConsentView {
   uid: string;
-  client: { name: string; registration: ClientRegistration; clientUri?: string | undefined };
+  client: {
+    name: string;
+    registration: ClientRegistration;
+    clientUri?: string | undefined;
+    metadataDocumentUrl?: string;
+  };
   redirectHost: string;
   userEmail: string;
   missing: MissingGrant;

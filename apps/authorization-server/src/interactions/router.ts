@@ -45,10 +45,13 @@ async function describeClient(deps: InteractionDeps, details: Details) {
   }
   const redirectUri =
     typeof details.params.redirect_uri === 'string' ? details.params.redirect_uri : undefined;
+  const registration = clientRegistration(clientId, [deps.config.introspectionClient.clientId]);
   return {
     clientId,
     name: clientDisplayName(client, redirectUri),
-    registration: clientRegistration(clientId, [deps.config.introspectionClient.clientId]),
+    registration,
+    // A metadata-document client's id is the URL its metadata was fetched from.
+    ...(registration === 'metadata_document' ? { metadataDocumentUrl: clientId } : {}),
     clientUri: client.clientUri,
     redirectHost: describeRedirectTarget(redirectUri ?? client.redirectUris?.[0] ?? ''),
   };

@@ -1,5 +1,10 @@
 import type { OrgSettingsReader } from '@gatehouse/org-settings';
-import { decideIssuableScopes, isSameResource, RESOURCE_SCOPE_IDS } from '@gatehouse/policy';
+import {
+  decideIssuableScopes,
+  isClientHostAllowed,
+  isSameResource,
+  RESOURCE_SCOPE_IDS,
+} from '@gatehouse/policy';
 import type { Store } from '@gatehouse/store';
 import { type Configuration, errors, type KoaContextWithOIDC } from 'oidc-provider';
 import type { ClientBlocks } from '../clients/client-blocks.js';
@@ -23,6 +28,11 @@ export interface ProviderDeps {
   blocks: ClientBlocks;
   keys: KeyMaterial;
   introspectionClientSecret: string;
+  /**
+   * What oidc-provider fetches client ID metadata documents with (it adds its own protection
+   * against special-use addresses to every request). Tests serve documents without a network.
+   */
+  fetch?: typeof fetch;
   renderError: NonNullable<Configuration['renderError']>;
   logoutSource: NonNullable<
     NonNullable<Configuration['features']>['rpInitiatedLogout']
@@ -195,7 +205,22 @@ export function buildProviderConfiguration(deps: ProviderDeps): Configuration {
       const user = await store.users.findById(token.accountId);
       return { email: user?.email, auth_method: 'oauth' };
     },
+    ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }),
     features: {
+      // Clients may identify by an https URL to their metadata (MCP's preferred way, DESIGN.md
+      // §6): fetched with SSRF protection, cached per HTTP caching within bounds, and subject to
+      // the org's client domains and block list like any registered client.
+      clientIdMetadataDocument: {
+        enabled: true,
+        ack: 'draft-02',
+        allowFetch: async (_ctx, clientId) => {
+          const { allowedClientDomains } = settings.current();
+          const host = URL.parse(clientId)?.hostname;
+          return host !== undefined && isClientHostAllowed({ allowedClientDomains }, host);
+        },
+        allowClient: async (_ctx, client) => !(await deps.blocks.isBlocked(client.clientId)),
+        cacheDuration: { min: 60, max: 24 * 60 * 60 },
+      },
       devInteractions: { enabled: false },
       introspection: {
         enabled: true,

@@ -23,6 +23,7 @@ export interface CreateProviderOptions {
   blocks: ClientBlocks;
   usage: UsageRecorder;
   audit: AuditWriter;
+  fetch?: typeof fetch;
 }
 
 /**
@@ -42,6 +43,7 @@ export function createProvider(options: CreateProviderOptions): Provider {
       blocks: options.blocks,
       keys: options.keys,
       introspectionClientSecret: options.introspectionClientSecret,
+      ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
       renderError: renderProviderError,
       logoutSource,
       postLogoutSuccessSource,
