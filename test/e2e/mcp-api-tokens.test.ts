@@ -4,7 +4,8 @@
  * is flipped in the admin console, over real HTTP; the MCP side is the real SDK client sending
  * `Authorization: Basic base64(email:token)` or `Bearer <token>`.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { formatApiToken } from '@gatehouse/policy';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -174,6 +175,19 @@ describe('API tokens at the MCP server', () => {
       interval: 50,
     });
     expect(Date.now() - revokedAt).toBeLessThan(1_000);
+  });
+
+  it('throttles repeated failures with one token, before asking the authorization server', async () => {
+    const unknown = formatApiToken(randomBytes(32));
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      expect((await post(`Bearer ${unknown}`)).status).toBe(401);
+    }
+    const throttled = await post(`Bearer ${unknown}`);
+    expect(throttled.status).toBe(429);
+    expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await throttled.json()).toMatchObject({ error: 'too_many_requests' });
+    // Another token from the same address is still heard.
+    expect((await post(`Bearer ${carolToken}`)).status).toBe(200);
   });
 
   it('tells API-token callers to use OAuth 2.1 once the admin switches API tokens off', async () => {

@@ -5,6 +5,7 @@ import type { Store } from '@gatehouse/store';
 import { createWorkspace } from '@gatehouse/workspace';
 import Koa from 'koa';
 import type { Logger } from 'pino';
+import { createApiTokenThrottle } from './auth/api-token-throttle.js';
 import type { ChallengeSettings } from './auth/auth-errors.js';
 import type { AuthenticateDeps } from './auth/authenticate.js';
 import { createHttpIntrospector, type Introspector } from './auth/introspection.js';
@@ -105,7 +106,7 @@ export async function createMcpServer(config: McpConfig, deps: McpServerDeps): P
   const { cache, challenges, auth, unsubscribe } = await createAccessChecks(config, deps, settings);
   const workspaceDeps = { records: store.records, users: store.users };
 
-  const app = new Koa({ proxy: config.trustProxy });
+  const app = new Koa({ proxy: config.trustProxy, maxIpsCount: config.proxyHops });
   app.use(requestLog(logger));
   app.use(securityHeaders());
   app.use(errorHandler(logger));
@@ -117,6 +118,7 @@ export async function createMcpServer(config: McpConfig, deps: McpServerDeps): P
   app.use(
     createMcpEndpoint({
       resourceUrl: config.resourceUrl,
+      apiTokenThrottle: createApiTokenThrottle(store.limits),
       allowedOrigins: config.allowedOrigins,
       challenges,
       auth,

@@ -46,6 +46,8 @@ export interface McpConfig {
   redisKeyPrefix: string;
   /** Trust `X-Forwarded-*` (host, proto, client IP) from a reverse proxy. */
   trustProxy: boolean;
+  /** How many proxies stand in front: only that many `X-Forwarded-For` entries are believed. */
+  proxyHops: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -100,6 +102,7 @@ const EnvSchema = z.object({
   REDIS_URL: z.string().min(1).optional(),
   REDIS_KEY_PREFIX: z.string().min(1).default('gatehouse:'),
   TRUST_PROXY: booleanString.default(false),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -167,6 +170,7 @@ export function parseMcpConfig(env: NodeJS.ProcessEnv = process.env): McpConfig 
     redisUrl: e.REDIS_URL,
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     trustProxy: e.TRUST_PROXY,
+    proxyHops: e.TRUST_PROXY_HOPS,
     logLevel: e.LOG_LEVEL,
   };
   if (config.mode === 'production') assertProductionSafe(config);

@@ -8,8 +8,9 @@ import type { Workspace } from '@gatehouse/workspace';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { Context, Middleware } from 'koa';
 import type { Logger } from 'pino';
+import { type ApiTokenThrottle, presentedApiToken } from '../auth/api-token-throttle.js';
 import type { ChallengeSettings } from '../auth/auth-errors.js';
-import { tokenInQueryError } from '../auth/auth-errors.js';
+import { API_TOKENS_DISABLED_DESCRIPTION, tokenInQueryError } from '../auth/auth-errors.js';
 import { type AuthenticateDeps, authenticate, type Principal } from '../auth/authenticate.js';
 import { hasTokenInQuery, parseAuthorizationHeader } from '../auth/credentials.js';
 import { compose } from '../http/compose.js';
@@ -23,6 +24,7 @@ import { gateToolCalls } from './tool-call-gate.js';
 /** What the endpoint needs. */
 export interface McpEndpointDeps {
   resourceUrl: string;
+  apiTokenThrottle: ApiTokenThrottle;
   allowedOrigins: readonly string[];
   challenges: ChallengeSettings;
   auth: AuthenticateDeps;
@@ -71,6 +73,15 @@ const onlyPost: Middleware = async function onlyPost(ctx, next) {
   );
 };
 
+/** A refusal of the credential itself: not an outage, not the org's switch being off. */
+function isFailedAttempt(error: unknown): boolean {
+  return (
+    error instanceof RequestError &&
+    error.status === 401 &&
+    error.description !== API_TOKENS_DISABLED_DESCRIPTION
+  );
+}
+
 export function createMcpEndpoint(deps: McpEndpointDeps): Middleware {
   const path = new URL(deps.resourceUrl).pathname;
 
@@ -81,7 +92,16 @@ export function createMcpEndpoint(deps: McpEndpointDeps): Middleware {
 
   const authenticateCaller: Middleware = async function authenticateCaller(ctx, next) {
     const credential = parseAuthorizationHeader(ctx.get('authorization') || undefined);
-    state(ctx).principal = await authenticate(credential, deps.auth);
+    const apiToken = presentedApiToken(credential);
+    if (apiToken !== undefined) await deps.apiTokenThrottle.assertAllowed(ctx.ip, apiToken);
+    try {
+      state(ctx).principal = await authenticate(credential, deps.auth);
+    } catch (error) {
+      if (apiToken !== undefined && isFailedAttempt(error)) {
+        await deps.apiTokenThrottle.recordFailure(ctx.ip, apiToken);
+      }
+      throw error;
+    }
     return next();
   };
 
