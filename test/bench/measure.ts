@@ -21,7 +21,7 @@ export async function measure(
   task: () => Promise<void>,
   options: { total: number; concurrency: number; warmup?: number },
 ): Promise<Measurement> {
-  for (let i = 0; i < (options.warmup ?? 20); i += 1) await task();
+  for (let i = 0; i < (options.warmup ?? 200); i += 1) await task();
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
