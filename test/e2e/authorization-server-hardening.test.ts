@@ -88,6 +88,24 @@ describe('hardening', () => {
     }
   });
 
+  it('never serves an account or admin page under another spelling of its path', async () => {
+    const variants = [
+      ['GET', '/Admin/Api/Audit'],
+      ['GET', '/ADMIN/audit/export.jsonl'],
+      ['GET', '/admin/API/audit'],
+      ['GET', '/Account'],
+      ['POST', '/Admin/settings'],
+      ['POST', '/Account/tokens'],
+    ] as const;
+    for (const [method, path] of variants) {
+      const response = await fetch(`${as.url}${path}`, { method, redirect: 'manual' });
+      expect(response.status, `${method} ${path}`).toBe(404);
+      expect(await response.text()).not.toContain('"action"');
+    }
+    const exact = await fetch(`${as.url}/admin/api/audit`, { redirect: 'manual' });
+    expect(exact.status).toBe(401);
+  });
+
   it('answers 421 to a forged Host, so discovery never names another host', async () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {

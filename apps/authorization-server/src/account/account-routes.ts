@@ -1,6 +1,6 @@
 import { getScope, PRODUCT_DISPLAY_NAMES, PRODUCTS } from '@gatehouse/policy';
 import { bodyParser } from '@koa/bodyparser';
-import Router from '@koa/router';
+import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { DEFAULT_API_TOKEN_DAYS, parseApiTokenForm } from '../api-tokens/api-token-form.js';
 import {
@@ -11,6 +11,7 @@ import {
 } from '../api-tokens/api-tokens.js';
 import { disconnectApp, listConnectedApps } from '../grants/connected-apps.js';
 import { RequestError } from '../http/errors.js';
+import { createPageRouter } from '../http/router.js';
 import { renderAccountPage } from '../views/account-page.js';
 import { renderApiTokenCreatedPage } from '../views/api-token-created-page.js';
 import {
@@ -125,7 +126,7 @@ async function createToken(ctx: Context, deps: PageDeps): Promise<void> {
 
 /** `/account`: the signed-in user's API tokens and connected apps. */
 export function createAccountRouter(deps: PageDeps): Router {
-  const router = new Router({ prefix: '/account' });
+  const router = createPageRouter('/account');
   const form = bodyParser({ enableTypes: ['form'], formLimit: FORM_LIMIT });
   router.use(requireAccount(deps));
   router.use(form, requireCsrf(deps));

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { bodyParser } from '@koa/bodyparser';
-import Router from '@koa/router';
+import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { createCsrfToken, isValidCsrfToken } from '../http/csrf.js';
 import { RequestError } from '../http/errors.js';
+import { createPageRouter } from '../http/router.js';
 import { checkCredentials } from '../sign-in/check-credentials.js';
 import { renderLoginPage } from '../views/login-page.js';
 import { renderMessagePage } from '../views/message-page.js';
@@ -109,7 +110,7 @@ async function submitSignIn(ctx: Context, deps: PageDeps, csrf: SignInCsrf): Pro
 
 /** `/account/sign-in` and `/account/sign-out`: the account pages' own session. */
 export function createSignInRouter(deps: PageDeps): Router {
-  const router = new Router({ prefix: '/account' });
+  const router = createPageRouter('/account');
   const form = bodyParser({ enableTypes: ['form'], formLimit: FORM_LIMIT });
   const csrf = signInCsrf(deps);
 

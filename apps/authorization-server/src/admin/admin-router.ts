@@ -1,7 +1,8 @@
 import { bodyParser } from '@koa/bodyparser';
-import Router from '@koa/router';
+import type Router from '@koa/router';
 import type { PageDeps } from '../account/deps.js';
 import { requireAccount, requireAdmin, requireCsrf } from '../account/guards.js';
+import { createPageRouter } from '../http/router.js';
 import { addAccessRoutes } from './access-routes.js';
 import { addAuditRoutes } from './audit-routes.js';
 import { addClientsRoutes } from './clients-routes.js';
@@ -17,7 +18,7 @@ const FORM_LIMIT = '32kb';
  * requests made by script.
  */
 export function createAdminRouter(deps: PageDeps): Router {
-  const router = new Router({ prefix: '/admin' });
+  const router = createPageRouter('/admin');
   router.use(requireAccount(deps), requireAdmin());
   router.use(bodyParser({ enableTypes: ['form'], formLimit: FORM_LIMIT }), requireCsrf(deps));
   router.get('/', (ctx) => {

@@ -1,9 +1,10 @@
 import { bodyParser } from '@koa/bodyparser';
-import Router from '@koa/router';
+import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { errors, type InteractionResults } from 'oidc-provider';
 import { isValidCsrfToken } from '../http/csrf.js';
 import { RequestError } from '../http/errors.js';
+import { createPageRouter } from '../http/router.js';
 import { clientDisplayName, clientRegistration, describeRedirectTarget } from './client-display.js';
 import { approveConsent, type MissingGrant, renderConsent } from './consent.js';
 import type { InteractionDeps } from './deps.js';
@@ -88,7 +89,7 @@ async function userEmail(deps: InteractionDeps, accountId: string | undefined): 
 
 /** `/interaction/:uid` pages: the login and consent steps oidc-provider hands to the host. */
 export function createInteractionRouter(deps: InteractionDeps): Router {
-  const router = new Router({ prefix: '/interaction/:uid' });
+  const router = createPageRouter('/interaction/:uid');
   const form = bodyParser({ enableTypes: ['form'], formLimit: FORM_LIMIT });
 
   router.get('/', async (ctx) => {
