@@ -147,8 +147,24 @@ describe('createHttpIntrospector', () => {
     expect(requests).toHaveLength(3);
   });
 
+  it.each(['unsupported_token_type', 'invalid_token'])(
+    'calls a token the authorization server refuses with 400 %s inactive, not an outage',
+    async (error) => {
+      const { doFetch } = fakeFetch(() => json({ error }, 400));
+      expect(await introspector(doFetch, ENDPOINT)('eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.')).toEqual(
+        {
+          active: false,
+        },
+      );
+    },
+  );
+
   it.each<[string, Handler]>([
     ['connection refused', () => Promise.reject(new TypeError('fetch failed'))],
+    [
+      'HTTP 400 invalid_request (our request is wrong)',
+      (url) => (url === ENDPOINT ? json({ error: 'invalid_request' }, 400) : metadata()),
+    ],
     ['HTTP 500', (url) => (url === ENDPOINT ? json({ error: 'server_error' }, 500) : metadata())],
     ['HTTP 401 (wrong client secret)', (url) => (url === ENDPOINT ? json({}, 401) : metadata())],
     ['not JSON', (url) => (url === ENDPOINT ? new Response('<html>') : metadata())],

@@ -108,12 +108,38 @@ function basicAuthorization(clientId: string, secret: string): string {
   return `Basic ${Buffer.from(pair).toString('base64')}`;
 }
 
-async function fetchJson(doFetch: typeof fetch, url: string, init: RequestInit): Promise<unknown> {
+/**
+ * Errors with which the authorization server refuses the *token*, not the request: oidc-provider
+ * answers 400 `unsupported_token_type` to anything shaped like a JWT. Those tokens are simply not
+ * active; only other failures mean the authorization server cannot be asked.
+ */
+const TOKEN_REFUSALS = new Set(['unsupported_token_type', 'invalid_token']);
+
+async function isTokenRefusal(response: Response): Promise<boolean> {
+  if (response.status !== 400) return false;
+  try {
+    const body = (await response.clone().json()) as { error?: unknown };
+    return typeof body.error === 'string' && TOKEN_REFUSALS.has(body.error);
+  } catch {
+    return false;
+  }
+}
+
+async function fetchJson(
+  doFetch: typeof fetch,
+  url: string,
+  init: RequestInit,
+  options: { tokenRefusalIsInactive?: boolean } = {},
+): Promise<unknown> {
   let response: Response;
   try {
     response = await doFetch(url, init);
   } catch (error) {
     throw new IntrospectionUnavailableError(`no answer from ${url}`, { cause: error });
+  }
+  if (options.tokenRefusalIsInactive === true && (await isTokenRefusal(response))) {
+    await response.body?.cancel();
+    return { active: false };
   }
   if (!response.ok) {
     await response.body?.cancel();
@@ -168,16 +194,21 @@ export function createHttpIntrospector(options: HttpIntrospectorOptions): Intros
 
   return async function introspect(token) {
     const [url, secret] = await Promise.all([resolveEndpoint(), options.clientSecret()]);
-    const body = await fetchJson(doFetch, url, {
-      method: 'POST',
-      headers: {
-        accept: 'application/json',
-        authorization: basicAuthorization(options.clientId, secret),
-        'content-type': 'application/x-www-form-urlencoded',
+    const body = await fetchJson(
+      doFetch,
+      url,
+      {
+        method: 'POST',
+        headers: {
+          accept: 'application/json',
+          authorization: basicAuthorization(options.clientId, secret),
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({ token }).toString(),
+        signal: AbortSignal.timeout(options.timeoutMs),
       },
-      body: new URLSearchParams({ token }).toString(),
-      signal: AbortSignal.timeout(options.timeoutMs),
-    });
+      { tokenRefusalIsInactive: true },
+    );
     return parseIntrospectionResponse(body);
   };
 }
