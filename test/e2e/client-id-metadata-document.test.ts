@@ -18,6 +18,7 @@ import { createPkcePair, hiddenField, locationOf, UserAgent } from '../support/u
 
 const CLIENT_ID = 'https://agent.example.com/oauth/client.json';
 const MISMATCHED_ID = 'https://agent.example.com/oauth/mismatched.json';
+const CLEARTEXT_ID = 'https://agent.example.com/oauth/cleartext.json';
 const REDIRECT_URI = 'http://127.0.0.1:33418/callback';
 const alice = { email: 'alice@example.com', password: DEMO_PASSWORD };
 
@@ -59,12 +60,12 @@ afterAll(async () => {
   await testStore?.dispose();
 });
 
-function authorizeUrl(clientId: string): URL {
+function authorizeUrl(clientId: string, redirectUri = REDIRECT_URI): URL {
   const url = new URL(AS_PATHS.authorize, as.url);
   url.search = new URLSearchParams({
     client_id: clientId,
     response_type: 'code',
-    redirect_uri: REDIRECT_URI,
+    redirect_uri: redirectUri,
     scope: 'read:jira-work',
     code_challenge: createPkcePair().challenge,
     code_challenge_method: 'S256',
@@ -122,6 +123,28 @@ describe('client ID metadata documents', () => {
     expect(response.status).toBe(400);
     expect(response.headers.get('location')).toBeNull();
     expect(await response.text()).toContain('invalid_client_metadata');
+  });
+
+  it('hold a document to the same redirect URI policy as a registration', async () => {
+    const response = await new UserAgent().get(
+      authorizeUrl(CLEARTEXT_ID, 'http://app.example.com/cb'),
+    );
+    expect(response.status).toBe(400);
+    expect(response.headers.get('location')).toBeNull();
+    // oidc-provider reports any refusal while loading a document as invalid_client.
+    expect(await response.text()).toContain('invalid_client');
+  });
+
+  it('let a loopback-only document use any loopback port (RFC 8252 §7.3)', async () => {
+    const outcome = await authorize({
+      issuer: as.url,
+      client,
+      scope: 'read:jira-work',
+      user: alice,
+      redirectUri: 'http://127.0.0.1:50001/callback',
+    });
+    expect(outcome.callback.origin).toBe('http://127.0.0.1:50001');
+    expect(outcome.callback.searchParams.get('code')).toBeTruthy();
   });
 
   it('refuse a document host outside the org’s allowed client domains', async () => {

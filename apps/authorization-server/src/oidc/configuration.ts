@@ -99,33 +99,62 @@ function keepOnlyProviderScopes(metadata: Record<string, unknown>): void {
   else delete metadata.scope;
 }
 
+/** Whether a client id is a client ID metadata document URL (not a registered id). */
+function isMetadataDocumentClientId(clientId: unknown): boolean {
+  return typeof clientId === 'string' && clientId.startsWith('https://');
+}
+
+/** The redirect-URI policy and the org's client domains, for any client being admitted. */
+function checkAdmittedRedirectUris(
+  metadata: Record<string, unknown>,
+  settings: OrgSettingsReader,
+): RedirectUriKind[] {
+  const uris = Array.isArray(metadata.redirect_uris) ? metadata.redirect_uris : [];
+  const strings = uris.filter((uri): uri is string => typeof uri === 'string');
+  const kinds: RedirectUriKind[] = [];
+  for (const uri of strings) {
+    const verdict = checkRedirectUri(uri);
+    if (!verdict.ok) throw new errors.InvalidClientMetadata(`redirect_uris: ${verdict.reason}`);
+    kinds.push(verdict.kind);
+  }
+  const domains = checkClientDomains(strings, settings.current().allowedClientDomains);
+  if (!domains.allowed) {
+    throw new errors.InvalidClientMetadata(`redirect_uris: ${describeDomainRefusal(domains)}`);
+  }
+  return kinds;
+}
+
+/**
+ * Judges a client as it is admitted (oidc-provider runs this validator for each extra property;
+ * we hang the whole-client check on `software_id`, an optional RFC 7591 field every client
+ * has): at dynamic registration, and every time a client ID metadata document is loaded (those
+ * come without a request context). Stored registered clients are not re-judged on load.
+ *
+ * Each redirect URI must be a kind we accept and on the org's allowed client domains when it
+ * lists any (see `checkClientDomains`). Clients whose redirect URIs are all loopback or
+ * private-use become native, so that they may use any loopback port (RFC 8252 §7.3).
+ */
 function createClientValidator(settings: OrgSettingsReader) {
-  return function validateRegisteredClient(
+  return function validateAdmittedClient(
     ctx: KoaContextWithOIDC | undefined,
     key: string,
     _value: unknown,
     metadata: Record<string, unknown>,
   ): void {
-    // Only a registration request has a context; stored clients are not re-judged on load.
-    if (ctx === undefined || key !== 'software_id') return;
+    if (key !== 'software_id') return;
+    const fromDocument = isMetadataDocumentClientId(metadata.client_id);
+    if (ctx === undefined && !fromDocument) return;
     refuseServerSideFetches(metadata);
     keepOnlyProviderScopes(metadata);
-    const uris = metadata.redirect_uris;
-    if (!Array.isArray(uris)) return;
-    const strings = uris.filter((uri): uri is string => typeof uri === 'string');
-    const kinds: RedirectUriKind[] = [];
-    for (const uri of strings) {
-      const verdict = checkRedirectUri(uri);
-      if (!verdict.ok) throw new errors.InvalidClientMetadata(`redirect_uris: ${verdict.reason}`);
-      kinds.push(verdict.kind);
+    const kinds = checkAdmittedRedirectUris(metadata, settings);
+    // oidc-provider has already filled in its default ('web'): at registration, look at what
+    // the client sent; a document only ever gains the native port rule, never loses a check.
+    const sent = fromDocument
+      ? undefined
+      : (ctx?.oidc.body as Record<string, unknown> | undefined)?.application_type;
+    if (sent === undefined && inferApplicationType(kinds) === 'native') {
+      metadata.application_type = 'native';
     }
-    const domains = checkClientDomains(strings, settings.current().allowedClientDomains);
-    if (!domains.allowed) {
-      throw new errors.InvalidClientMetadata(`redirect_uris: ${describeDomainRefusal(domains)}`);
-    }
-    // oidc-provider has already filled in its default ('web'), so look at what the client sent.
-    const sent = (ctx.oidc.body as Record<string, unknown> | undefined)?.application_type;
-    if (sent === undefined) metadata.application_type = inferApplicationType(kinds);
   };
 }
 
@@ -218,7 +247,16 @@ export function buildProviderConfiguration(deps: ProviderDeps): Configuration {
           const host = URL.parse(clientId)?.hostname;
           return host !== undefined && isClientHostAllowed({ allowedClientDomains }, host);
         },
-        allowClient: async (_ctx, client) => !(await deps.blocks.isBlocked(client.clientId)),
+        // Every use, cached document or not: the block list and the org's client domains as
+        // they are now (a domain removed from the list takes effect at once).
+        allowClient: async (_ctx, client) => {
+          if (await deps.blocks.isBlocked(client.clientId)) return false;
+          const { allowedClientDomains } = settings.current();
+          const host = URL.parse(client.clientId)?.hostname;
+          if (host === undefined || !isClientHostAllowed({ allowedClientDomains }, host))
+            return false;
+          return checkClientDomains(client.redirectUris ?? [], allowedClientDomains).allowed;
+        },
         cacheDuration: { min: 60, max: 24 * 60 * 60 },
       },
       devInteractions: { enabled: false },
