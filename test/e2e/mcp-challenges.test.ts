@@ -183,12 +183,17 @@ describe('400 for malformed requests', () => {
     expect(await response.json()).toMatchObject({ error: 'invalid_request' });
   });
 
-  it('answers GET and DELETE 405: no stream, no session', async () => {
+  it('answers GET and DELETE 405: no stream, no session; Allow names the preflight too', async () => {
     for (const method of ['GET', 'DELETE']) {
       const response = await fetch(stack.mcpUrl, { method, headers: bearer(accessToken) });
       expect(response.status).toBe(405);
-      expect(response.headers.get('allow')).toBe('POST');
+      expect(response.headers.get('allow')).toBe('POST, OPTIONS');
     }
+    const preflight = await fetch(stack.mcpUrl, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:6274', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.status).toBe(204);
   });
 });
 

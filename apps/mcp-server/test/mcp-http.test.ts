@@ -163,13 +163,15 @@ describe('protected resource metadata (RFC 9728)', () => {
 });
 
 describe('the MCP endpoint: requests refused before authentication', () => {
-  it.each(['GET', 'DELETE', 'PUT'])(
-    '%s → 405 Allow: POST (stateless: no stream, no session)',
+  it.each(['GET', 'DELETE', 'PUT', 'HEAD'])(
+    '%s → 405 Allow: POST, OPTIONS (stateless: no stream, no session; OPTIONS is the preflight)',
     async (method) => {
       const response = await fetch(url, { method, headers: bearer('alice-read') });
       expect(response.status).toBe(405);
-      expect(response.headers.get('allow')).toBe('POST');
-      expect(await response.json()).toMatchObject({ error: 'method_not_allowed' });
+      expect(response.headers.get('allow')).toBe('POST, OPTIONS');
+      if (method !== 'HEAD') {
+        expect(await response.json()).toMatchObject({ error: 'method_not_allowed' });
+      }
     },
   );
 

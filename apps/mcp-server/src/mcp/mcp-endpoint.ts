@@ -62,10 +62,16 @@ const allowBrowserClients: Middleware = async function allowBrowserClients(ctx, 
   ctx.status = 204;
 };
 
+/**
+ * What `/mcp` serves, for the 405's `Allow` (RFC 9110 §15.5.6): POST, and OPTIONS for CORS
+ * preflights (answered by `allowBrowserClients` before this check).
+ */
+const ALLOWED_METHODS = 'POST, OPTIONS';
+
 /** Stateless: no SSE stream to GET, no session to DELETE. */
 const onlyPost: Middleware = async function onlyPost(ctx, next) {
   if (ctx.method === 'POST') return next();
-  ctx.set('Allow', 'POST');
+  ctx.set('Allow', ALLOWED_METHODS);
   throw new RequestError(
     405,
     'method_not_allowed',
