@@ -230,17 +230,30 @@ describe('API tokens', () => {
   const apiToken = formatApiToken(randomBytes(32));
   const basic = `Basic ${Buffer.from(`bob@example.com:${apiToken}`).toString('base64')}`;
 
-  it('while the org has them off: 401 pointing to OAuth 2.1, no Basic challenge', async () => {
-    for (const headers of [{ authorization: basic }, bearer(apiToken)]) {
-      const response = await post(stack.mcpUrl, headers);
-      expect(response.status).toBe(401);
-      const challenge = response.headers.get('www-authenticate') ?? '';
-      expect(challenge).toMatch(/^Bearer error="invalid_token", resource_metadata=/);
-      expect(challenge).toContain(
+  it('while the org has them off, Basic: 401 as for an unsupported scheme, the reason in the body', async () => {
+    const response = await post(stack.mcpUrl, { authorization: basic });
+    expect(response.status).toBe(401);
+    // RFC 6750 §3.1: no Bearer credential was sent, so the challenge carries no error.
+    expect(response.headers.get('www-authenticate')).toBe(
+      `Bearer resource_metadata="${metadataUrl}", scope="${BASIC_SCOPES}"`,
+    );
+    expect(await response.json()).toEqual({
+      error: 'unauthorized',
+      error_description: expect.stringContaining(
         "API-token authentication is disabled by your organization's admin",
-      );
-      expect(challenge).not.toContain('Basic');
-    }
+      ),
+    });
+  });
+
+  it('while the org has them off, a gat_ bearer: 401 invalid_token pointing to OAuth 2.1', async () => {
+    const response = await post(stack.mcpUrl, bearer(apiToken));
+    expect(response.status).toBe(401);
+    const challenge = response.headers.get('www-authenticate') ?? '';
+    expect(challenge).toMatch(/^Bearer error="invalid_token", resource_metadata=/);
+    expect(challenge).toContain(
+      "API-token authentication is disabled by your organization's admin",
+    );
+    expect(challenge).not.toContain('Basic');
   });
 
   it('while on: Basic is advertised, and an unknown token is refused after introspection', async () => {

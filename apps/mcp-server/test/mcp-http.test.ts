@@ -320,16 +320,34 @@ describe('the MCP endpoint: API tokens', () => {
     for (const headers of [basic('alice@example.com', API_TOKEN), bearer(API_TOKEN)]) {
       const response = await post(INITIALIZE, headers);
       expect(response.status).toBe(401);
-      const challenge = response.headers.get('www-authenticate') ?? '';
-      expect(challenge).toContain(
-        "API-token authentication is disabled by your organization's admin",
-      );
-      expect(challenge).not.toContain('Basic');
+      expect(response.headers.get('www-authenticate')).not.toContain('Basic');
       expect(
         ((await response.json()) as { error_description: string }).error_description,
-      ).toContain('OAuth 2.1');
+      ).toContain("API-token authentication is disabled by your organization's admin");
     }
     expect(introspected.length).toBe(before);
+  });
+
+  it('answers Basic while off as an unsupported scheme: no error in the challenge (RFC 6750 §3.1)', async () => {
+    const response = await post(INITIALIZE, basic('alice@example.com', API_TOKEN));
+    expect(response.headers.get('www-authenticate')).toBe(
+      `Bearer resource_metadata="${origin}/.well-known/oauth-protected-resource/mcp", ` +
+        'scope="read:me read:jira-work read:confluence-content read:compass"',
+    );
+    expect(await response.json()).toMatchObject({
+      error: 'unauthorized',
+      error_description: expect.stringContaining('OAuth 2.1'),
+    });
+  });
+
+  it('answers a gat_ bearer while off as an invalid Bearer token, saying why in the challenge', async () => {
+    const response = await post(INITIALIZE, bearer(API_TOKEN));
+    const challenge = response.headers.get('www-authenticate') ?? '';
+    expect(challenge).toMatch(/^Bearer error="invalid_token", /);
+    expect(challenge).toContain(
+      "API-token authentication is disabled by your organization's admin",
+    );
+    expect(await response.json()).toMatchObject({ error: 'invalid_token' });
   });
 
   describe('while enabled', () => {

@@ -123,24 +123,6 @@ describe('authenticate: refusals', () => {
       false,
     ],
     [
-      'Basic while API tokens are off',
-      basic('alice@example.com', API_TOKEN),
-      apiTokenClaims(),
-      false,
-      401,
-      API_TOKENS_DISABLED_DESCRIPTION,
-      false,
-    ],
-    [
-      'malformed Basic while API tokens are off',
-      parseAuthorizationHeader('Basic %%'),
-      claims(),
-      false,
-      401,
-      API_TOKENS_DISABLED_DESCRIPTION,
-      false,
-    ],
-    [
       'a gat_ bearer while API tokens are off',
       bearer(API_TOKEN),
       apiTokenClaims(),
@@ -283,6 +265,27 @@ describe('authenticate: refusals', () => {
   });
 });
 
+describe('authenticate: Basic while API tokens are off (RFC 6750 §3.1)', () => {
+  it.each<[string, PresentedCredential]>([
+    ['Basic with an API token', basic('alice@example.com', API_TOKEN)],
+    ['malformed Basic', parseAuthorizationHeader('Basic %%')],
+  ])(
+    '%s: a challenge without error, the explanation in the body only',
+    async (_name, credential) => {
+      const { d, checked } = deps(apiTokenClaims(), false);
+      const error = await refusal(authenticate(credential, d));
+      expect(error.status).toBe(401);
+      expect(error.code).toBe('unauthorized');
+      expect(error.description).toBe(API_TOKENS_DISABLED_DESCRIPTION);
+      expect(error.wwwAuthenticate).toBe(
+        'Bearer resource_metadata="https://mcp.example.com/.well-known/oauth-protected-resource/mcp", ' +
+          'scope="read:me read:jira-work read:confluence-content read:compass"',
+      );
+      expect(checked).toEqual([]);
+    },
+  );
+});
+
 describe('authenticate: an API token the authorization server calls inactive', () => {
   it.each([
     ['reports the org switch-off it learns by refreshing', false, API_TOKENS_DISABLED_DESCRIPTION],
@@ -304,6 +307,19 @@ describe('authenticate: an API token the authorization server calls inactive', (
     expect(refreshed).toBe(1);
     expect(error.status).toBe(401);
     expect(error.description).toBe(description);
+    expect(error.wwwAuthenticate).toContain('error="invalid_token"');
+  });
+
+  it('reports a switch-off it learns by refreshing to Basic without an error in the challenge', async () => {
+    const { d } = deps({ active: false }, true);
+    let enabled = true;
+    d.settings = () => ({ ...DEFAULT_ORG_SETTINGS, apiTokenAuthEnabled: enabled });
+    d.refreshSettings = async () => {
+      enabled = false;
+    };
+    const error = await refusal(authenticate(basic('alice@example.com', API_TOKEN), d));
+    expect(error).toMatchObject({ status: 401, description: API_TOKENS_DISABLED_DESCRIPTION });
+    expect(error.wwwAuthenticate).not.toContain('error');
   });
 
   it('does not refresh settings for an inactive OAuth token', async () => {

@@ -6,7 +6,8 @@
  * be refused locally:
  * 1. nothing usable sent → 401 without error;
  * 2. API-token credential (`Basic`, or a `gat_` bearer) while the org has API tokens off →
- *    401 telling the caller to use OAuth 2.1; a `Basic` password that is no API token, a
+ *    401 telling the caller to use OAuth 2.1 (for `Basic`, an unsupported scheme then, in the
+ *    body only: RFC 6750 §3.1); a `Basic` password that is no API token, a
  *    malformed token or a bad checksum → 401 `invalid_token`;
  * 3. introspection (cached): no answer → 503; inactive → 401;
  * 4. audience must be this resource; the kind of credential must match what introspection
@@ -25,7 +26,7 @@ import type { Logger } from 'pino';
 import type { RequestError } from '../http/errors.js';
 import { isAudienceOf } from './audience.js';
 import {
-  API_TOKENS_DISABLED_DESCRIPTION,
+  apiTokensDisabledError,
   type ChallengeSettings,
   introspectionUnavailableError,
   unauthorizedError,
@@ -70,7 +71,7 @@ function checkApiTokenLocally(
   deps: AuthenticateDeps,
 ): RequestError | undefined {
   if (!deps.settings().apiTokenAuthEnabled) {
-    return unauthorizedError(deps.challenges, API_TOKENS_DISABLED_DESCRIPTION);
+    return apiTokensDisabledError(deps.challenges, credential.kind);
   }
   const format = checkApiTokenFormat(credential.token);
   if (format.ok) return undefined;
@@ -106,7 +107,7 @@ export async function authenticate(
   }
   if (credential.kind === 'malformed') {
     if (credential.scheme === 'basic' && !deps.settings().apiTokenAuthEnabled) {
-      throw unauthorizedError(deps.challenges, API_TOKENS_DISABLED_DESCRIPTION);
+      throw apiTokensDisabledError(deps.challenges, 'basic');
     }
     throw unauthorizedError(deps.challenges, credential.problem);
   }
@@ -120,7 +121,7 @@ export async function authenticate(
     if (isApiToken && deps.refreshSettings !== undefined) {
       await deps.refreshSettings();
       if (!deps.settings().apiTokenAuthEnabled) {
-        throw unauthorizedError(deps.challenges, API_TOKENS_DISABLED_DESCRIPTION);
+        throw apiTokensDisabledError(deps.challenges, credential.kind);
       }
     }
     throw unauthorizedError(deps.challenges, INACTIVE);

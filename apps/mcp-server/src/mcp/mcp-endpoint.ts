@@ -36,6 +36,8 @@ export interface McpEndpointDeps {
 
 interface McpState {
   principal: Principal;
+  /** The scheme the credential came in (`authenticate` accepts only these two). */
+  scheme: 'basic' | 'bearer';
   body: JsonRpcBody;
 }
 
@@ -102,6 +104,7 @@ export function createMcpEndpoint(deps: McpEndpointDeps): Middleware {
     if (apiToken !== undefined) await deps.apiTokenThrottle.assertAllowed(ctx.ip, apiToken);
     try {
       state(ctx).principal = await authenticate(credential, deps.auth);
+      state(ctx).scheme = credential.kind === 'basic' ? 'basic' : 'bearer';
     } catch (error) {
       if (apiToken !== undefined && isFailedAttempt(error)) {
         await deps.apiTokenThrottle.recordFailure(ctx.ip, apiToken);
@@ -117,8 +120,8 @@ export function createMcpEndpoint(deps: McpEndpointDeps): Middleware {
   };
 
   const gateCalls: Middleware = async function gateCalls(ctx, next) {
-    const { principal, body } = state(ctx);
-    await gateToolCalls(body.messages, { ...deps, principal, ip: ctx.ip });
+    const { principal, scheme, body } = state(ctx);
+    await gateToolCalls(body.messages, { ...deps, principal, scheme, ip: ctx.ip });
     return next();
   };
 

@@ -2,7 +2,8 @@
  * Refusals that must be HTTP answers, decided before the MCP SDK writes a JSON-RPC response:
  * a `tools/call` that needs scopes the token lacks gets 403 `insufficient_scope` (the client
  * steps up and retries), and one made with an API token while the org has API tokens off gets
- * 401. Every other decision is left to the `tools/call` handler, which decides again.
+ * 401 (for `Basic`, a scheme not taken now: no error in the challenge, RFC 6750 §3.1). Every
+ * other decision is left to the `tools/call` handler, which decides again.
  */
 import { decideToolCall, type OrgSettings } from '@gatehouse/policy';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
@@ -10,6 +11,7 @@ import {
   type ChallengeSettings,
   insufficientScopeError,
   unauthorizedError,
+  unsupportedSchemeError,
 } from '../auth/auth-errors.js';
 import type { Principal } from '../auth/authenticate.js';
 import { describeDenial } from './denials.js';
@@ -29,6 +31,8 @@ export async function gateToolCalls(
   messages: readonly JSONRPCMessage[],
   scope: {
     principal: Principal;
+    /** The scheme the credential came in. */
+    scheme: 'basic' | 'bearer';
     settings: () => OrgSettings;
     challenges: ChallengeSettings;
     audit: ToolCallAudit;
@@ -50,8 +54,11 @@ export async function gateToolCalls(
       ip: scope.ip,
       ms: 0,
     });
-    throw wire.kind === 'unauthorized'
-      ? unauthorizedError(scope.challenges, wire.description)
-      : insufficientScopeError(scope.challenges, wire.scopes, wire.description);
+    if (wire.kind === 'insufficient_scope') {
+      throw insufficientScopeError(scope.challenges, wire.scopes, wire.description);
+    }
+    throw scope.scheme === 'basic'
+      ? unsupportedSchemeError(scope.challenges, wire.description)
+      : unauthorizedError(scope.challenges, wire.description);
   }
 }
