@@ -62,6 +62,12 @@ describe.each(backends)('authorization server flow on %s', (backend) => {
       revocation_endpoint: `${issuer}/oauth/revoke`,
       token_endpoint: `${issuer}/oauth/token`,
     });
+    expect(oauth?.dpop_signing_alg_values_supported).toBeUndefined();
+    expect(oauth?.revocation_endpoint_auth_methods_supported).toEqual([
+      'none',
+      'client_secret_basic',
+      'client_secret_post',
+    ]);
     expect(oauth?.scopes_supported).toEqual(
       expect.arrayContaining(['read:jira-work', 'write:jira-work', 'offline_access']),
     );

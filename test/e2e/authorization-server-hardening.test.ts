@@ -164,6 +164,66 @@ describe('hardening', () => {
     expect(refreshed.status, JSON.stringify(refreshed.body)).toBe(200);
   });
 
+  it('accepts the same odd spelling of the resource at the token endpoint as at authorization', async () => {
+    const client = await registerClient(as.url);
+    const loud = `${as.config.mcpResourceUrl.replace('http://localhost', 'HTTP://LOCALHOST')}/`;
+    const outcome = await authorize({
+      issuer: as.url,
+      client,
+      scope: 'read:jira-work',
+      resource: loud,
+      user: alice,
+    });
+    const exchanged = await tokenRequest(as.url, {
+      grant_type: 'authorization_code',
+      code: outcome.callback.searchParams.get('code') ?? '',
+      redirect_uri: client.redirect_uris[0] ?? '',
+      client_id: client.client_id,
+      code_verifier: outcome.verifier,
+      resource: loud,
+    });
+    expect(exchanged.status, JSON.stringify(exchanged.body)).toBe(200);
+    const refreshed = await tokenRequest(as.url, {
+      grant_type: 'refresh_token',
+      refresh_token: String(exchanged.body.refresh_token),
+      client_id: client.client_id,
+      resource: loud,
+    });
+    expect(refreshed.status, JSON.stringify(refreshed.body)).toBe(200);
+  });
+
+  it('refuses a foreign resource at refresh without spending the refresh token', async () => {
+    const { client, tokens } = await signedInTokens(as);
+    const foreign = await tokenRequest(as.url, {
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token ?? '',
+      client_id: client.client_id,
+      resource: 'https://other.example/mcp',
+    });
+    expect(foreign).toMatchObject({ status: 400, body: { error: 'invalid_target' } });
+    const retried = await tokenRequest(as.url, {
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token ?? '',
+      client_id: client.client_id,
+    });
+    expect(retried.status, JSON.stringify(retried.body)).toBe(200);
+  });
+
+  it('gives a request without resource scopes the advertised default scopes', async () => {
+    const client = await registerClient(as.url);
+    for (const scope of ['', 'offline_access']) {
+      const outcome = await authorize({ issuer: as.url, client, scope, user: alice });
+      expect(outcome.callback.searchParams.get('error')).toBeNull();
+      const tokens = await exchangeCode(as.url, client, outcome);
+      expect(tokens.scope?.split(' ').sort()).toEqual([
+        'read:compass',
+        'read:confluence-content',
+        'read:jira-work',
+        'read:me',
+      ]);
+    }
+  });
+
   it('accepts a registration that lists the resource scopes it will ask for', async () => {
     const client = await registerClient(as.url, {
       scope: 'read:jira-work write:jira-work offline_access',

@@ -18,13 +18,13 @@ import { createClientBlocks } from './clients/client-blocks.js';
 import type { AsConfig } from './env.js';
 import { createUsageRecorder } from './grants/usage.js';
 import { assets } from './http/assets.js';
-import { canonicalResource } from './http/canonical-resource.js';
 import { canonicalRoutes } from './http/canonical-routes.js';
 import { authorizationServerMetadata } from './http/discovery.js';
 import { errorHandler } from './http/error-handler.js';
 import { healthRoutes } from './http/health.js';
 import { hostGuard } from './http/host-guard.js';
 import { introspectionGuard } from './http/introspection-guard.js';
+import { oauthParams } from './http/oauth-params.js';
 import { createRateLimiter, type RateLimit, type RateLimiter } from './http/rate-limiter.js';
 import { registrationGuard } from './http/registration-guard.js';
 import { requestLog } from './http/request-log.js';
@@ -172,7 +172,16 @@ function composeApp(
   app.use(healthRoutes(() => store.ping()));
   app.use(hostGuard({ allowedHosts: defaultAllowedHosts(config.issuer, config.allowedHosts) }));
   app.use(canonicalRoutes(Object.values(ROUTES)));
-  app.use(canonicalResource({ path: ROUTES.authorization, resourceUrl: config.mcpResourceUrl }));
+  app.use(
+    oauthParams({
+      resourceUrl: config.mcpResourceUrl,
+      paths: {
+        authorization: ROUTES.authorization,
+        par: ROUTES.pushed_authorization_request,
+        token: ROUTES.token,
+      },
+    }),
+  );
   app.use(assets());
   app.use(
     authorizationServerMetadata({ scopesSupported: ['openid', ...AUTHORIZATION_SERVER_SCOPES] }),

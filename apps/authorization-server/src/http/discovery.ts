@@ -26,5 +26,12 @@ export function authorizationServerMetadata(options: {
     body.scopes_supported = [...options.scopesSupported];
     body.code_challenge_methods_supported = ['S256'];
     body.authorization_response_iss_parameter_supported = true;
+    // Absent, RFC 8414 §2 would mean client_secret_basic only; public clients revoke too.
+    body.revocation_endpoint_auth_methods_supported = [
+      'none',
+      'client_secret_basic',
+      'client_secret_post',
+    ];
+    body.introspection_endpoint_auth_methods_supported = ['client_secret_basic'];
   };
 }

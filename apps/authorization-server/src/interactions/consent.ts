@@ -19,6 +19,7 @@ export interface ConsentView {
     registration: ClientRegistration;
     clientUri?: string | undefined;
     metadataDocumentUrl?: string;
+    loopbackOnly?: boolean;
   };
   redirectHost: string;
   userEmail: string;

@@ -1,3 +1,4 @@
+import { isLoopbackHostname } from '@gatehouse/policy';
 import { bodyParser } from '@koa/bodyparser';
 import type Router from '@koa/router';
 import type { Context } from 'koa';
@@ -34,6 +35,17 @@ async function loadInteraction(ctx: Context, deps: InteractionDeps): Promise<Det
   }
 }
 
+/** Every redirect URI is loopback http (a local listener any program on the machine could own). */
+function isLoopbackOnly(redirectUris: readonly string[]): boolean {
+  return (
+    redirectUris.length > 0 &&
+    redirectUris.every((uri) => {
+      const url = URL.parse(uri);
+      return url !== null && url.protocol === 'http:' && isLoopbackHostname(url.hostname);
+    })
+  );
+}
+
 async function describeClient(deps: InteractionDeps, details: Details) {
   const clientId = String(details.params.client_id);
   const client = await deps.provider.Client.find(clientId);
@@ -53,6 +65,7 @@ async function describeClient(deps: InteractionDeps, details: Details) {
     registration,
     // A metadata-document client's id is the URL its metadata was fetched from.
     ...(registration === 'metadata_document' ? { metadataDocumentUrl: clientId } : {}),
+    loopbackOnly: isLoopbackOnly(client.redirectUris ?? []),
     clientUri: client.clientUri,
     redirectHost: describeRedirectTarget(redirectUri ?? client.redirectUris?.[0] ?? ''),
   };

@@ -260,13 +260,22 @@ export function buildProviderConfiguration(deps: ProviderDeps): Configuration {
         cacheDuration: { min: 60, max: 24 * 60 * 60 },
       },
       devInteractions: { enabled: false },
+      // oidc-provider offers DPoP by default, but the MCP server accepts Bearer tokens only; a
+      // client must not be handed a token_type it cannot use there.
+      dPoP: { enabled: false },
       introspection: {
         enabled: true,
-        // Only the resource server asks, and only access tokens of enabled users are active:
-        // a refresh token is no bearer credential, and disabling a user ends their access now.
+        // Only the resource server asks, and only access tokens of enabled users and unblocked
+        // clients are active: a refresh token is no bearer credential, and disabling a user or
+        // blocking a client ends their access now.
         allowedPolicy: async (_ctx, client, token) => {
           if (client.clientId !== config.introspectionClient.clientId) return false;
           if (token.kind !== 'AccessToken' || typeof token.accountId !== 'string') return false;
+          // A blocked client's tokens are inactive even in the moment before its grants are
+          // revoked (oidc-provider would otherwise look the vanished client up and fail).
+          if (typeof token.clientId === 'string' && (await deps.blocks.isBlocked(token.clientId))) {
+            return false;
+          }
           const user = await store.users.findById(token.accountId);
           return user !== null && !user.disabled;
         },

@@ -197,3 +197,15 @@ describe.each(HOSTILE_VALUES)('renderConsentPage with the hostile value %j', (ho
     expect(attributeNames(hidden)).toEqual(['type', 'name', 'value']);
   });
 });
+
+describe('consent page: clients that receive the answer on this computer', () => {
+  it.each([
+    [true, true],
+    [false, false],
+    [undefined, false],
+  ])('loopbackOnly %s → warning shown: %s', (loopbackOnly, shown) => {
+    const client = { ...BASE.client, ...(loopbackOnly === undefined ? {} : { loopbackOnly }) };
+    const page = renderConsentPage({ ...BASE, client });
+    expect(page.includes('Any program running here could pose as it')).toBe(shown);
+  });
+});

@@ -13,6 +13,11 @@ export interface ConsentClient {
   clientUri?: string;
   /** For `metadata_document` clients: the document's URL (their `client_id`). */
   metadataDocumentUrl?: string;
+  /**
+   * Every redirect URI is on this computer (loopback). Any local program can listen there, so
+   * the page warns (MCP authorization, "Localhost Redirect URI Risks").
+   */
+  loopbackOnly?: boolean;
 }
 
 /** One thing the client may do, in the user's words (from the policy scope catalogue). */
@@ -49,6 +54,12 @@ export interface ConsentPageOptions {
   unknownScopes: string[];
   /** The client will be able to stay connected (a refresh token): its own line. */
   offlineAccess: boolean;
+}
+
+/** The warning for a client that receives the answer on this computer. */
+function loopbackWarning(client: ConsentClient): SafeHtml | '' {
+  if (client.loopbackOnly !== true) return '';
+  return html`<p class="notice unverified">This app receives your answer on this computer. Any program running here could pose as it: allow it only if you just started it yourself.</p>`;
 }
 
 /** Notes a user reads about how far the server vouches for the client. */
@@ -118,6 +129,7 @@ export function renderConsentPage(options: ConsentPageOptions): string {
   const main = html`<h1>${client.name} wants to access your account</h1>
 <p class="lede">Signed in as <strong>${user.email}</strong></p>
 ${registrationNote(client)}
+${loopbackWarning(client)}
 ${renderFacts(options)}
 ${renderPermissions(options)}
 <form method="post" action="${action}">
