@@ -120,6 +120,12 @@ describe('401 challenges', () => {
     ],
     ['a malformed token', async () => bearer('two words'), 'The bearer token is malformed.'],
     [
+      'a JWT (this authorization server issues only opaque tokens)',
+      async () => bearer('eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJib2IifQ.c2lnbmF0dXJl'),
+      'This server accepts only the opaque access tokens its authorization server issues, ' +
+        'not JWTs: get a token from the authorization server the protected resource metadata names.',
+    ],
+    [
       'a refresh token used as access token',
       async () => bearer((await signIn('read:me')).tokens.refresh_token ?? ''),
       'The access token is invalid, expired or revoked.',

@@ -306,6 +306,20 @@ describe('the MCP endpoint: OAuth access tokens', () => {
     expect(response.headers.get('www-authenticate')).toContain('error="invalid_token"');
   });
 
+  it('refuses a JWT-shaped bearer 401 invalid_token without introspecting it', async () => {
+    const before = introspected.length;
+    const response = await post(INITIALIZE, bearer('eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln'));
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toContain('error="invalid_token"');
+    expect(await response.json()).toMatchObject({
+      error: 'invalid_token',
+      error_description: expect.stringContaining(
+        'accepts only the opaque access tokens its authorization server issues',
+      ),
+    });
+    expect(introspected.length).toBe(before);
+  });
+
   it('fails closed with 503 and Retry-After when introspection is unavailable', async () => {
     const response = await post(INITIALIZE, bearer(OUTAGE_TOKEN));
     expect(response.status).toBe(503);

@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { RequestError } from '../http/errors.js';
 import { API_TOKENS_DISABLED_DESCRIPTION } from './auth-errors.js';
-import { type AuthenticateDeps, authenticate } from './authenticate.js';
+import { type AuthenticateDeps, authenticate, JWT_REFUSED_DESCRIPTION } from './authenticate.js';
 import { type PresentedCredential, parseAuthorizationHeader } from './credentials.js';
 import type { IntrospectionResult, TokenClaims } from './introspection.js';
 import { IntrospectionUnavailableError } from './introspection.js';
@@ -120,6 +120,15 @@ describe('authenticate: refusals', () => {
       false,
       401,
       'The bearer token is malformed.',
+      false,
+    ],
+    [
+      'a JWT-shaped bearer',
+      bearer('eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhIn0.c2lnbmF0dXJl'),
+      claims(),
+      true,
+      401,
+      JWT_REFUSED_DESCRIPTION,
       false,
     ],
     [

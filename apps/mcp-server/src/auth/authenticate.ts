@@ -5,14 +5,16 @@
  * Order of checks, cheapest first, so that nothing reaches the authorization server that can
  * be refused locally:
  * 1. nothing usable sent → 401 without error;
- * 2. API-token credential (`Basic`, or a `gat_` bearer) while the org has API tokens off →
+ * 2. a JWT-shaped bearer → 401 `invalid_token`: the authorization server issues only opaque
+ *    tokens, so it was issued elsewhere;
+ * 3. API-token credential (`Basic`, or a `gat_` bearer) while the org has API tokens off →
  *    401 telling the caller to use OAuth 2.1 (for `Basic`, an unsupported scheme then, in the
  *    body only: RFC 6750 §3.1); a `Basic` password that is no API token, a
  *    malformed token or a bad checksum → 401 `invalid_token`;
- * 3. introspection (cached): no answer → 503; inactive → 401;
- * 4. audience must be this resource; the kind of credential must match what introspection
+ * 4. introspection (cached): no answer → 503; inactive → 401;
+ * 5. audience must be this resource; the kind of credential must match what introspection
  *    says; `Basic` needs the token owner's email;
- * 5. the user must exist in this org and be enabled.
+ * 6. the user must exist in this org and be enabled.
  */
 import {
   type AuthMethod,
@@ -31,7 +33,7 @@ import {
   introspectionUnavailableError,
   unauthorizedError,
 } from './auth-errors.js';
-import type { PresentedCredential } from './credentials.js';
+import { isJwtShaped, type PresentedCredential } from './credentials.js';
 import { type IntrospectionResult, IntrospectionUnavailableError } from './introspection.js';
 import type { IntrospectionCache } from './introspection-cache.js';
 
@@ -64,6 +66,11 @@ export interface AuthenticateDeps {
 }
 
 const INACTIVE = 'The access token is invalid, expired or revoked.';
+
+/** Told to a caller presenting a JWT: the authorization server never issues one. */
+export const JWT_REFUSED_DESCRIPTION =
+  'This server accepts only the opaque access tokens its authorization server issues, ' +
+  'not JWTs: get a token from the authorization server the protected resource metadata names.';
 
 /** Refuses an API-token credential that can be refused without a lookup. */
 function checkApiTokenLocally(
@@ -110,6 +117,9 @@ export async function authenticate(
       throw apiTokensDisabledError(deps.challenges, 'basic');
     }
     throw unauthorizedError(deps.challenges, credential.problem);
+  }
+  if (credential.kind === 'bearer' && isJwtShaped(credential.token)) {
+    throw unauthorizedError(deps.challenges, JWT_REFUSED_DESCRIPTION);
   }
   const isApiToken = credential.kind === 'basic' || looksLikeApiToken(credential.token);
   if (isApiToken) {

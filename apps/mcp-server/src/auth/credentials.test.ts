@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   hasTokenInQuery,
+  isJwtShaped,
   type PresentedCredential,
   parseAuthorizationHeader,
 } from './credentials.js';
@@ -95,6 +96,21 @@ describe('parseAuthorizationHeader', () => {
     ['a bare token without scheme', '=abc', { kind: 'unsupported', scheme: '' }],
   ])('reads %s', (_name, header, expected) => {
     expect(parseAuthorizationHeader(header)).toEqual(expected);
+  });
+});
+
+describe('isJwtShaped', () => {
+  it.each<[string, string, boolean]>([
+    ['a signed JWT', 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhIn0.c2lnbmF0dXJl', true],
+    ['an unsecured JWT (empty signature)', 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJhIn0.', true],
+    ['an opaque access token', 'Xk3dY2oT1pQ-8fJ_wAzL0mR5vN9cB4hE6uG7iS2qK1', false],
+    ['an API token', TOKEN, false],
+    ['two segments', 'abc.def', false],
+    ['an empty payload', 'abc..def', false],
+    ['five segments (JWE)', 'a.b.c.d.e', false],
+    ['base64 rather than base64url', 'ab+c.de/f.ghi', false],
+  ])('%s → %s', (_name, token, expected) => {
+    expect(isJwtShaped(token)).toBe(expected);
   });
 });
 

@@ -57,6 +57,19 @@ export function parseAuthorizationHeader(header: string | undefined): PresentedC
   return { kind: 'unsupported', scheme };
 }
 
+/** JWS compact serialization: three base64url segments; the signature is empty for `alg: none`. */
+const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+/**
+ * True for a token shaped like a JWT (three base64url segments separated by dots). This server's
+ * authorization server issues opaque access tokens and `gat_` API tokens, neither with a dot, so
+ * such a token was issued by someone else (another authorization server, an ID token sent by
+ * mistake) and is refused without asking.
+ */
+export function isJwtShaped(token: string): boolean {
+  return JWT_SHAPE.test(token);
+}
+
 /** True when the query string tries to carry a token, which this server never accepts. */
 export function hasTokenInQuery(query: Record<string, unknown>): boolean {
   return Object.keys(query).some((key) => key.toLowerCase() === 'access_token');
