@@ -7,6 +7,7 @@
 import type { RunningAuthorizationServer } from '@gatehouse/authorization-server';
 import { writeOrgSettings } from '@gatehouse/org-settings';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPage, signInToAccount } from '../support/account-pages.js';
 import { AS_PATHS, authorize, exchangeCode, type RegisteredClient } from '../support/oauth-flow.js';
 import {
   DEMO_PASSWORD,
@@ -123,6 +124,38 @@ describe('client ID metadata documents', () => {
     expect(response.status).toBe(400);
     expect(response.headers.get('location')).toBeNull();
     expect(await response.text()).toContain('invalid_client_metadata');
+  });
+
+  it('are listed in the admin console and can be blocked there like any client', async () => {
+    const admin = await signInToAccount(as.url, alice);
+    const list = await openPage(admin, `${as.url}/admin/clients`);
+    expect(list.html).toContain('Example Agent');
+    expect(list.html).toContain(CLIENT_ID);
+    const block = await admin.postForm(
+      `${as.url}/admin/clients/${encodeURIComponent(CLIENT_ID)}/block`,
+      {
+        csrf: list.csrf,
+      },
+    );
+    expect(block.status).toBe(303);
+    try {
+      const refused = await new UserAgent().get(authorizeUrl(CLIENT_ID));
+      expect(refused.status).toBe(403);
+      expect(refused.headers.get('location')).toBeNull();
+      expect(await refused.text()).toContain('blocked this app');
+    } finally {
+      const again = await openPage(admin, `${as.url}/admin/clients`);
+      await admin.postForm(`${as.url}/admin/clients/${encodeURIComponent(CLIENT_ID)}/unblock`, {
+        csrf: again.csrf,
+      });
+    }
+    const outcome = await authorize({
+      issuer: as.url,
+      client,
+      scope: 'read:jira-work',
+      user: alice,
+    });
+    expect(outcome.callback.searchParams.get('code')).toBeTruthy();
   });
 
   it('hold a document to the same redirect URI policy as a registration', async () => {

@@ -15,6 +15,7 @@ import { createAdminRouter } from './admin/admin-router.js';
 import { createAuditWriter } from './audit/audit-writer.js';
 import { clientAccessGuard } from './clients/client-access-guard.js';
 import { createClientBlocks } from './clients/client-blocks.js';
+import { createDocumentClients } from './clients/document-clients.js';
 import type { AsConfig } from './env.js';
 import { createUsageRecorder } from './grants/usage.js';
 import { assets } from './http/assets.js';
@@ -125,6 +126,7 @@ async function loadShared(config: AsConfig, deps: AppDeps) {
     audit,
     credentials,
     blocks: createClientBlocks(store.records),
+    documentClients: createDocumentClients(store.records),
     usage: createUsageRecorder({ records: store.records, logger }),
     csrfKey: keys.cookieKeys[0] ?? '',
   };

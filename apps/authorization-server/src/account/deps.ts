@@ -3,6 +3,7 @@ import type { Store } from '@gatehouse/store';
 import type { Logger } from 'pino';
 import type { AuditWriter } from '../audit/audit-writer.js';
 import type { ClientBlocks } from '../clients/client-blocks.js';
+import type { DocumentClients } from '../clients/document-clients.js';
 import type { AsConfig } from '../env.js';
 import type { UsageRecorder } from '../grants/usage.js';
 import type { CredentialDeps } from '../sign-in/check-credentials.js';
@@ -22,6 +23,8 @@ export interface PageDeps {
   credentials: CredentialDeps;
   usage: UsageRecorder;
   blocks: ClientBlocks;
+  /** Clients known by their metadata documents (never stored as `Client`). */
+  documentClients: DocumentClients;
   /** Clients from configuration (the resource server's), shown but never deleted or blocked. */
   staticClients: ReadonlyArray<{ clientId: string; name: string }>;
 }

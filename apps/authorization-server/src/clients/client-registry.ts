@@ -10,6 +10,7 @@ import {
   describeRedirectTarget,
 } from '../interactions/client-display.js';
 import type { ClientBlocks } from './client-blocks.js';
+import type { DocumentClients } from './document-clients.js';
 
 /** One registered client as the admin console lists it. */
 export interface ClientSummary {
@@ -28,6 +29,7 @@ export interface ClientRegistryDeps {
   store: Pick<Store, 'oidc' | 'events'>;
   usage: UsageRecorder;
   blocks: ClientBlocks;
+  documentClients: DocumentClients;
   audit: AuditWriter;
   logger: Logger;
   orgId: string;
@@ -59,15 +61,21 @@ export function toClientSummary(
   };
 }
 
-/** Every client: static ones first, then registered ones, newest first. */
+/** Every client: static ones first, then registered and metadata-document ones, newest first. */
 export async function listClients(deps: ClientRegistryDeps): Promise<ClientSummary[]> {
-  const [stored, used, blocked] = await Promise.all([
+  const [stored, documents, used, blocked] = await Promise.all([
     deps.store.oidc.list('Client'),
+    deps.documentClients.list(),
     deps.usage.clientUsage(),
     deps.blocks.list(),
   ]);
   const staticIds = deps.staticClients.map((client) => client.clientId);
-  const registered = stored
+  const fromDocuments = documents.map((document) => ({
+    id: document.clientId,
+    // A document states no issue time; when it was first admitted stands in for "created".
+    payload: { ...document.metadata, client_id_issued_at: Math.floor(document.firstSeenAt / 1000) },
+  }));
+  const registered = [...stored, ...fromDocuments]
     .map(({ id, payload }) =>
       toClientSummary(id, payload, {
         lastUsedAt: used.get(id) ?? null,
@@ -99,7 +107,9 @@ export type ClientChangeOutcome = 'done' | 'not_found' | 'static';
 
 async function findRegistered(deps: ClientRegistryDeps, clientId: string) {
   if (deps.staticClients.some((client) => client.clientId === clientId)) return 'static';
-  return (await deps.store.oidc.forModel('Client').find(clientId)) ?? 'not_found';
+  const stored = await deps.store.oidc.forModel('Client').find(clientId);
+  if (stored !== undefined) return stored;
+  return (await deps.documentClients.find(clientId))?.metadata ?? 'not_found';
 }
 
 /** Deletes a registered client, its grants and tokens, its block and usage records; audited. */
@@ -111,7 +121,11 @@ export async function deleteClient(
   if (typeof found === 'string') return found;
   await deps.store.oidc.forModel('Client').destroy(input.clientId);
   const revokedGrants = await revokeClientGrants(deps, input.clientId);
-  await Promise.all([deps.blocks.unblock(input.clientId), deps.usage.forgetClient(input.clientId)]);
+  await Promise.all([
+    deps.blocks.unblock(input.clientId),
+    deps.usage.forgetClient(input.clientId),
+    deps.documentClients.forget(input.clientId),
+  ]);
   await deps.audit({
     orgId: deps.orgId,
     action: 'client.deleted',

@@ -5,10 +5,11 @@ import {
   isSameResource,
   RESOURCE_SCOPE_IDS,
 } from '@gatehouse/policy';
-import type { Store } from '@gatehouse/store';
+import type { OidcPayload, Store } from '@gatehouse/store';
 import { type Configuration, errors, type KoaContextWithOIDC } from 'oidc-provider';
 import type { ClientBlocks } from '../clients/client-blocks.js';
 import { checkClientDomains, describeDomainRefusal } from '../clients/client-domains.js';
+import type { DocumentClients } from '../clients/document-clients.js';
 import type { AsConfig } from '../env.js';
 import { createFindAccount } from './account.js';
 import { createAdapterFactory } from './adapter.js';
@@ -26,6 +27,8 @@ export interface ProviderDeps {
   settings: OrgSettingsReader;
   /** The admin's block list, applied when oidc-provider loads a client. */
   blocks: ClientBlocks;
+  /** Where metadata-document clients are remembered for the admin console. */
+  documentClients: DocumentClients;
   keys: KeyMaterial;
   introspectionClientSecret: string;
   /**
@@ -253,9 +256,14 @@ export function buildProviderConfiguration(deps: ProviderDeps): Configuration {
           if (await deps.blocks.isBlocked(client.clientId)) return false;
           const { allowedClientDomains } = settings.current();
           const host = URL.parse(client.clientId)?.hostname;
-          if (host === undefined || !isClientHostAllowed({ allowedClientDomains }, host))
+          if (host === undefined || !isClientHostAllowed({ allowedClientDomains }, host)) {
             return false;
-          return checkClientDomains(client.redirectUris ?? [], allowedClientDomains).allowed;
+          }
+          if (!checkClientDomains(client.redirectUris ?? [], allowedClientDomains).allowed) {
+            return false;
+          }
+          await deps.documentClients.remember(client.clientId, client.metadata() as OidcPayload);
+          return true;
         },
         cacheDuration: { min: 60, max: 24 * 60 * 60 },
       },

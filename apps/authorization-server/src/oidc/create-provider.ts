@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { apiTokenIntrospection } from '../api-tokens/introspection-hook.js';
 import type { AuditWriter } from '../audit/audit-writer.js';
 import type { ClientBlocks } from '../clients/client-blocks.js';
+import type { DocumentClients } from '../clients/document-clients.js';
 import type { AsConfig } from '../env.js';
 import type { UsageRecorder } from '../grants/usage.js';
 import { buildProviderConfiguration } from './configuration.js';
@@ -21,6 +22,7 @@ export interface CreateProviderOptions {
   keys: KeyMaterial;
   introspectionClientSecret: string;
   blocks: ClientBlocks;
+  documentClients: DocumentClients;
   usage: UsageRecorder;
   audit: AuditWriter;
   fetch?: typeof fetch;
@@ -41,6 +43,7 @@ export function createProvider(options: CreateProviderOptions): Provider {
       store,
       settings,
       blocks: options.blocks,
+      documentClients: options.documentClients,
       keys: options.keys,
       introspectionClientSecret: options.introspectionClientSecret,
       ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
