@@ -71,6 +71,10 @@ describe('hardening', () => {
           timeout: 2_000,
         })
         .toBe(403);
+      const metadata = (await (
+        await fetch(`${as.url}/.well-known/oauth-authorization-server`)
+      ).json()) as Record<string, unknown>;
+      expect(metadata.registration_endpoint).toBeUndefined();
       for (const path of ['/oauth/register/', '/oauth/REGISTER', '/OAuth/Register//']) {
         const response = await postJson(`${as.url}${path}`, {
           redirect_uris: ['https://a.example.com/cb'],

@@ -186,7 +186,10 @@ function composeApp(
   );
   app.use(assets());
   app.use(
-    authorizationServerMetadata({ scopesSupported: ['openid', ...AUTHORIZATION_SERVER_SCOPES] }),
+    authorizationServerMetadata({
+      scopesSupported: ['openid', ...AUTHORIZATION_SERVER_SCOPES],
+      registrationOpen: () => current().registration.mode !== 'off',
+    }),
   );
   app.use(
     registrationGuard({

@@ -26,6 +26,7 @@ export function authorizationServerMetadata(options: {
     body.scopes_supported = [...options.scopesSupported];
     body.code_challenge_methods_supported = ['S256'];
     body.authorization_response_iss_parameter_supported = true;
+    if (!options.registrationOpen()) delete body.registration_endpoint;
     // Absent, RFC 8414 §2 would mean client_secret_basic only; public clients revoke too.
     body.revocation_endpoint_auth_methods_supported = [
       'none',
