@@ -300,6 +300,21 @@ describe('the MCP endpoint: OAuth access tokens', () => {
     });
   });
 
+  it('answers an unknown tool -32602, naming and auditing it by its first 128 characters', async () => {
+    const name = `x${'y'.repeat(200_000)}`;
+    const response = await post(call(name), bearer('alice-read'));
+    const recorded = `${name.slice(0, 128)}… [truncated, ${name.length} characters]`;
+    const { error } = (await response.json()) as { error: { code: number; message: string } };
+    expect(error.code).toBe(-32602);
+    expect(error.message.endsWith(`Unknown tool: ${recorded}`)).toBe(true);
+    expect(error.message.length).toBeLessThan(250);
+    const { events } = await store.audit.query({ orgId: 'demo', action: 'tool.call', limit: 1 });
+    expect(events[0]).toMatchObject({
+      outcome: 'denied',
+      details: { tool: recorded, reason: 'unknown_tool' },
+    });
+  });
+
   it('answers an unknown or revoked token 401 invalid_token', async () => {
     const response = await post(INITIALIZE, bearer('revoked'));
     expect(response.status).toBe(401);

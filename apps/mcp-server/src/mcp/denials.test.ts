@@ -78,6 +78,19 @@ describe('describeDenial', () => {
     expect(describeDenial(decision, c.credential.scopes)).toEqual(c.wire);
   });
 
+  it('names an over-long unknown tool by its first 128 characters only', () => {
+    const decision = decideToolCall({
+      toolName: 'q'.repeat(10_000),
+      credential: { authMethod: 'oauth', scopes: [] },
+      settings: settings({}),
+    });
+    if (decision.allowed) throw new Error('expected a refusal');
+    expect(describeDenial(decision, [])).toEqual({
+      kind: 'protocol_error',
+      message: `Unknown tool: ${'q'.repeat(128)}… [truncated, 10000 characters]`,
+    });
+  });
+
   it('tells an API token which auth method an OAuth-only tool needs', () => {
     const decision = decideToolCall({
       toolName: 'getCompassComponent',

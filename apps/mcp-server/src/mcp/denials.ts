@@ -18,6 +18,7 @@ import {
   type ToolCallDenial,
 } from '@gatehouse/policy';
 import { API_TOKENS_DISABLED_DESCRIPTION } from '../auth/auth-errors.js';
+import { recordableToolName } from './tool-name.js';
 
 /** How a refusal reaches the caller. */
 export type DenialWire =
@@ -42,7 +43,10 @@ export function describeDenial(
 ): DenialWire {
   switch (denial.reason) {
     case 'unknown_tool':
-      return { kind: 'protocol_error', message: `Unknown tool: ${denial.toolName}` };
+      return {
+        kind: 'protocol_error',
+        message: `Unknown tool: ${recordableToolName(denial.toolName)}`,
+      };
     case 'api_token_auth_disabled':
       return { kind: 'unauthorized', description: API_TOKENS_DISABLED_DESCRIPTION };
     case 'auth_method_not_allowed':

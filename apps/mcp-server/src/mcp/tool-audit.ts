@@ -1,13 +1,17 @@
 /**
  * Every tool call, allowed or refused, leaves one audit event (`tool.call`) and one log line.
  * Neither carries a token or the call's arguments: only who, which tool, how it ended and why.
+ * The tool name is the client's and may be any length, so it is recorded bounded
+ * (`recordableToolName`).
  */
 import type { AuditOutcome, AuditStore } from '@gatehouse/store';
 import type { Logger } from 'pino';
 import type { Principal } from '../auth/authenticate.js';
+import { recordableToolName } from './tool-name.js';
 
 /** One tool call's outcome. */
 export interface ToolCallRecord {
+  /** The name as the client sent it (recorded bounded). */
   tool: string;
   outcome: AuditOutcome;
   /** Why it was refused or failed: a denial reason or a workspace error code. */
@@ -28,8 +32,9 @@ export function createToolCallAudit(deps: {
 }): ToolCallAudit {
   return async function recordToolCall(record) {
     const { principal } = record;
+    const tool = recordableToolName(record.tool);
     const details = {
-      tool: record.tool,
+      tool,
       authMethod: principal.authMethod,
       ...(record.reason === undefined ? {} : { reason: record.reason }),
     };
@@ -54,10 +59,7 @@ export function createToolCallAudit(deps: {
         details,
       });
     } catch (error) {
-      deps.logger.error(
-        { err: error, tool: record.tool },
-        'could not write the tool-call audit event',
-      );
+      deps.logger.error({ err: error, tool }, 'could not write the tool-call audit event');
     }
   };
 }
