@@ -203,6 +203,21 @@ describe('400 for malformed requests', () => {
   });
 });
 
+describe('JSON-RPC invalid params', () => {
+  it.each([
+    ['tools/call without a name', rpc('tools/call', { arguments: {} }), 'params.name is missing'],
+    ['initialize without params', rpc('initialize'), 'params is missing'],
+    ['tools/list with a numeric cursor', rpc('tools/list', { cursor: 5 }), 'params.cursor must be'],
+  ])('%s: -32602 with a sentence, not -32603 with a zod dump', async (_name, body, words) => {
+    const response = await post(stack.mcpUrl, bearer(accessToken), body);
+    expect(response.status).toBe(200);
+    const { error } = (await response.json()) as { error: { code: number; message: string } };
+    expect(error.code).toBe(-32602);
+    expect(error.message).toContain(words);
+    expect(error.message).not.toContain('invalid_type');
+  });
+});
+
 describe('DNS rebinding', () => {
   it('answers a foreign Host 421 and a foreign Origin 403', async () => {
     const { port } = new URL(stack.mcpUrl);

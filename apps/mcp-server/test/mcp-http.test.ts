@@ -260,6 +260,34 @@ describe('the MCP endpoint: malformed bodies from an authenticated caller', () =
   });
 });
 
+describe('the MCP endpoint: invalid params (never the SDK 1.32 -32603 zod dump)', () => {
+  it.each<[string, Record<string, unknown>, string]>([
+    [
+      'tools/call without a string name',
+      { jsonrpc: '2.0', id: 7, method: 'tools/call', params: { arguments: {} } },
+      'Invalid params for tools/call: params.name is missing (a string).',
+    ],
+    [
+      'initialize without params',
+      { jsonrpc: '2.0', id: 7, method: 'initialize' },
+      'Invalid params for initialize: params is missing (an object).',
+    ],
+    [
+      'tools/list with a numeric cursor',
+      { jsonrpc: '2.0', id: 7, method: 'tools/list', params: { cursor: 5 } },
+      'Invalid params for tools/list: params.cursor must be a string.',
+    ],
+  ])('%s → -32602 with a short sentence', async (_name, body, message) => {
+    const response = await post(body, bearer('alice-read'));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      jsonrpc: '2.0',
+      id: 7,
+      error: { code: -32602, message },
+    });
+  });
+});
+
 describe('the MCP endpoint: OAuth access tokens', () => {
   it('serves initialize, tools/list and tools/call for a valid token', async () => {
     const init = await post(INITIALIZE, bearer('alice-read'));

@@ -18,6 +18,7 @@ import { RequestError } from '../http/errors.js';
 import { originGuard } from '../http/host-origin.js';
 import { type JsonRpcBody, readJsonRpcBody } from '../http/json-rpc-body.js';
 import { createProtocolServer } from './protocol-server.js';
+import { invalidParamsAnswer } from './request-params.js';
 import type { ToolCallAudit } from './tool-audit.js';
 import { gateToolCalls } from './tool-call-gate.js';
 
@@ -119,6 +120,14 @@ export function createMcpEndpoint(deps: McpEndpointDeps): Middleware {
     return next();
   };
 
+  /** -32602 for params the SDK would answer -32603 with a zod dump (`request-params.ts`). */
+  const refuseInvalidParams: Middleware = async function refuseInvalidParams(ctx, next) {
+    const answer = invalidParamsAnswer(state(ctx).body.messages);
+    if (answer === undefined) return next();
+    ctx.status = 200;
+    ctx.body = answer;
+  };
+
   const gateCalls: Middleware = async function gateCalls(ctx, next) {
     const { principal, scheme, body } = state(ctx);
     await gateToolCalls(body.messages, { ...deps, principal, scheme, ip: ctx.ip });
@@ -148,6 +157,7 @@ export function createMcpEndpoint(deps: McpEndpointDeps): Middleware {
     rejectTokenInQuery,
     authenticateCaller,
     readBody,
+    refuseInvalidParams,
     gateCalls,
     serveWithSdk,
   ]);
