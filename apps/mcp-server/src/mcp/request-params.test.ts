@@ -2,7 +2,7 @@ import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { describe, expect, it } from 'vitest';
 import { checkRequestParams, invalidParamsAnswer, NOT_RUN_ERROR_CODE } from './request-params.js';
 
-const request = (method: string, params?: unknown, id = 1) =>
+const request = (method: string, params?: unknown, id: string | number = 1) =>
   ({ jsonrpc: '2.0', id, method, ...(params === undefined ? {} : { params }) }) as JSONRPCMessage;
 
 const INITIALIZE_PARAMS = {
