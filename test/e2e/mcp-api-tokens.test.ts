@@ -150,6 +150,17 @@ describe('API tokens at the MCP server', () => {
     });
   });
 
+  it('refuses a tool needing scopes the token lacks with a tool error, not a step-up it cannot take', async () => {
+    const client = await connect(`Bearer ${bobToken}`);
+    const result = await call(client, 'getJiraIssue', { issueIdOrKey: 'OPS-1' });
+    expect(result.isError).toBe(true);
+    expect(result.text).toBe(
+      'getJiraIssue needs scopes this API token does not have: read:jira-work. ' +
+        "An API token's scopes are fixed when it is created: create a token with these scopes " +
+        'on your account page and use it instead.',
+    );
+  });
+
   it('refuses Basic with someone else’s email', async () => {
     const response = await post(basic('alice@example.com', bobToken));
     expect(response.status).toBe(401);

@@ -450,6 +450,36 @@ describe('the MCP endpoint: API tokens', () => {
       expect(introspected.length).toBe(before);
     });
 
+    it('answers an API token lacking scopes with a tool error naming them, not a 403 step-up', async () => {
+      const response = await post(
+        call('createServiceDeskRequest', { serviceDeskId: 'x', summary: 'y' }),
+        bearer(API_TOKEN),
+      );
+      expect(response.status).toBe(200);
+      expect(response.headers.get('www-authenticate')).toBeNull();
+      expect(await response.json()).toMatchObject({
+        result: {
+          isError: true,
+          content: [
+            {
+              text: expect.stringMatching(
+                /^createServiceDeskRequest needs scopes this API token does not have: write:jsm\. .*create a token with these scopes/,
+              ),
+            },
+          ],
+        },
+      });
+      const { events } = await store.audit.query({ orgId: 'demo', action: 'tool.call', limit: 1 });
+      expect(events[0]).toMatchObject({
+        outcome: 'denied',
+        details: {
+          tool: 'createServiceDeskRequest',
+          authMethod: 'api_token',
+          reason: 'missing_scopes',
+        },
+      });
+    });
+
     it('serves an API-token-only tool and refuses an OAuth-only one with a tool error', async () => {
       const jsm = await post(call('listServiceDeskRequests'), bearer(API_TOKEN));
       expect(await jsm.json()).toMatchObject({

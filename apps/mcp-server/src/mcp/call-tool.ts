@@ -86,7 +86,7 @@ export async function callTool(
   });
   if (!decision.allowed) {
     await record({ outcome: 'denied', reason: decision.reason });
-    const wire = describeDenial(decision, principal.scopes);
+    const wire = describeDenial(decision, credential);
     if (wire.kind === 'protocol_error') throw new McpError(ErrorCode.InvalidParams, wire.message);
     return toolError(wire.kind === 'tool_error' ? wire.message : wire.description);
   }

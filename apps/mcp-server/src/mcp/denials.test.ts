@@ -75,7 +75,7 @@ describe('describeDenial', () => {
     });
     expect(decision).toMatchObject({ allowed: false, reason });
     if (decision.allowed) return;
-    expect(describeDenial(decision, c.credential.scopes)).toEqual(c.wire);
+    expect(describeDenial(decision, c.credential)).toEqual(c.wire);
   });
 
   it('names an over-long unknown tool by its first 128 characters only', () => {
@@ -85,7 +85,7 @@ describe('describeDenial', () => {
       settings: settings({}),
     });
     if (decision.allowed) throw new Error('expected a refusal');
-    expect(describeDenial(decision, [])).toEqual({
+    expect(describeDenial(decision, { authMethod: 'oauth', scopes: [] })).toEqual({
       kind: 'protocol_error',
       message: `Unknown tool: ${'q'.repeat(128)}… [truncated, 10000 characters]`,
     });
@@ -98,10 +98,30 @@ describe('describeDenial', () => {
       settings: settings({ apiTokenAuthEnabled: true }),
     });
     if (decision.allowed) throw new Error('expected a refusal');
-    expect(describeDenial(decision, [])).toEqual({
+    expect(describeDenial(decision, { authMethod: 'api_token', scopes: ['read:compass'] })).toEqual(
+      {
+        kind: 'tool_error',
+        message:
+          'getCompassComponent works only with an OAuth 2.1 connection; this request uses an API token.',
+      },
+    );
+  });
+
+  it('tells an API token lacking scopes to create one with them, instead of a step-up it cannot take', () => {
+    const credential: Credential = { authMethod: 'api_token', scopes: ['read:me', 'read:jsm'] };
+    const decision = decideToolCall({
+      toolName: 'createServiceDeskRequest',
+      credential,
+      settings: settings({ apiTokenAuthEnabled: true }),
+    });
+    expect(decision).toMatchObject({ allowed: false, reason: 'missing_scopes' });
+    if (decision.allowed) return;
+    expect(describeDenial(decision, credential)).toEqual({
       kind: 'tool_error',
       message:
-        'getCompassComponent works only with an OAuth 2.1 connection; this request uses an API token.',
+        'createServiceDeskRequest needs scopes this API token does not have: write:jsm. ' +
+        "An API token's scopes are fixed when it is created: create a token with these scopes " +
+        'on your account page and use it instead.',
     });
   });
 });

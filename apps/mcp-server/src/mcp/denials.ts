@@ -8,11 +8,14 @@
  * | `api_token_auth_disabled` | HTTP 401, telling the caller to use OAuth 2.1               |
  * | `auth_method_not_allowed` | tool error (`isError: true`): no new token can cure it here |
  * | `disabled_by_admin`       | tool error: the org switched the tool's group off           |
- * | `missing_scopes`          | HTTP 403 `insufficient_scope` with the scopes to ask for    |
+ * | `missing_scopes`, OAuth   | HTTP 403 `insufficient_scope` with the scopes to ask for    |
+ * | `missing_scopes`, API token | tool error: a token's scopes are fixed at creation, so a  |
+ * |                           | step-up challenge is one its caller can never act on        |
  */
 import {
   type AuthMethod,
   assertNever,
+  type Credential,
   challengeScopes,
   PRODUCT_DISPLAY_NAMES,
   type ToolCallDenial,
@@ -36,11 +39,23 @@ function describeAuthMethods(methods: readonly AuthMethod[]): string {
   return methods.map((method) => AUTH_METHOD_NAMES[method]).join(' or ');
 }
 
-/** The wire form of a refusal for a caller holding `grantedScopes`. */
-export function describeDenial(
-  denial: ToolCallDenial,
-  grantedScopes: readonly string[],
-): DenialWire {
+/**
+ * An API token lacking scopes: no authorization flow can add them, so the caller is told which
+ * ones are missing and to create a token that has them.
+ */
+function apiTokenMissingScopes(tool: string, missing: readonly string[]): DenialWire {
+  const list = missing.join(' ');
+  return {
+    kind: 'tool_error',
+    message:
+      `${tool} needs scopes this API token does not have: ${list}. ` +
+      "An API token's scopes are fixed when it is created: create a token with these scopes " +
+      'on your account page and use it instead.',
+  };
+}
+
+/** The wire form of a refusal for `credential` (its auth method and granted scopes). */
+export function describeDenial(denial: ToolCallDenial, credential: Credential): DenialWire {
   switch (denial.reason) {
     case 'unknown_tool':
       return {
@@ -64,10 +79,13 @@ export function describeDenial(
           `(${PRODUCT_DISPLAY_NAMES[denial.product]} ${denial.group} tools).`,
       };
     case 'missing_scopes': {
+      if (credential.authMethod === 'api_token') {
+        return apiTokenMissingScopes(denial.tool.name, denial.missingScopes);
+      }
       const missing = denial.missingScopes.join(' ');
       return {
         kind: 'insufficient_scope',
-        scopes: challengeScopes({ tool: denial.tool, grantedScopes }),
+        scopes: challengeScopes({ tool: denial.tool, grantedScopes: credential.scopes }),
         description: `${denial.tool.name} needs more access than this token has: ${missing}.`,
       };
     }

@@ -85,6 +85,15 @@ describe('gateToolCalls: scopes', () => {
     expect(audited).toMatchObject([{ tool: 'createJiraIssue', reason: 'missing_scopes' }]);
   });
 
+  it('leaves an API token missing scopes to the handler (a tool error, no 403 to step up from)', async () => {
+    const { error, audited } = await gate([call('createServiceDeskRequest')], {
+      principal: principal('api_token', ['read:me', 'read:jsm']),
+      settings: { ...DEFAULT_ORG_SETTINGS, apiTokenAuthEnabled: true },
+    });
+    expect(error).toBeUndefined();
+    expect(audited).toEqual([]);
+  });
+
   it('lets an allowed call through without auditing (the handler audits it)', async () => {
     const { error, audited } = await gate([call('getJiraIssue')], {
       principal: principal('oauth', ['read:me', 'read:jira-work']),

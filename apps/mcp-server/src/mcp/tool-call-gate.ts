@@ -1,7 +1,7 @@
 /**
  * Refusals that must be HTTP answers, decided before the MCP SDK writes a JSON-RPC response:
- * a `tools/call` that needs scopes the token lacks gets 403 `insufficient_scope` (the client
- * steps up and retries), and one made with an API token while the org has API tokens off gets
+ * a `tools/call` that needs scopes an OAuth token lacks gets 403 `insufficient_scope` (the client
+ * steps up and retries; an API token cannot, so it gets a tool error from the handler), and one made with an API token while the org has API tokens off gets
  * 401 (for `Basic`, a scheme not taken now: no error in the challenge, RFC 6750 §3.1). Every
  * other decision is left to the `tools/call` handler, which decides again.
  */
@@ -44,7 +44,7 @@ export async function gateToolCalls(
   for (const toolName of toolCallNames(messages)) {
     const decision = decideToolCall({ toolName, credential, settings: scope.settings() });
     if (decision.allowed) continue;
-    const wire = describeDenial(decision, principal.scopes);
+    const wire = describeDenial(decision, credential);
     if (wire.kind !== 'unauthorized' && wire.kind !== 'insufficient_scope') continue;
     await scope.audit({
       tool: toolName,
