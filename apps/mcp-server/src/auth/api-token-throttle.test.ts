@@ -39,6 +39,14 @@ describe('createApiTokenThrottle', () => {
     perIp: { failures: 3, windowSeconds: 60 },
     perPrefix: { failures: 2, windowSeconds: 60 },
   };
+  const token = (c: string) => `gat_${c.repeat(43)}_000000`;
+
+  function throttle(active: readonly string[] = []) {
+    return createApiTokenThrottle(store.limits, {
+      ...limits,
+      isKnownActive: (t) => active.includes(t),
+    });
+  }
 
   async function refusal(promise: Promise<void>): Promise<RequestError | undefined> {
     return promise.then(
@@ -47,27 +55,39 @@ describe('createApiTokenThrottle', () => {
     );
   }
 
-  it('refuses a token after its failures, with the wait, and leaves other tokens alone', async () => {
-    const throttle = createApiTokenThrottle(store.limits, limits);
-    await throttle.recordFailure('10.0.0.1', TOKEN_A);
-    expect(await refusal(throttle.assertAllowed('10.0.0.1', TOKEN_A))).toBeUndefined();
-    await throttle.recordFailure('10.0.0.2', TOKEN_A);
-    const refused = await refusal(throttle.assertAllowed('10.0.0.3', TOKEN_A));
+  it('refuses a token up front after its failures, from any address, with the wait', async () => {
+    const t = throttle();
+    await t.recordFailure('10.0.0.1', TOKEN_A);
+    expect(await refusal(t.assertTokenAllowed(TOKEN_A))).toBeUndefined();
+    await t.recordFailure('10.0.0.2', TOKEN_A);
+    const refused = await refusal(t.assertTokenAllowed(TOKEN_A));
     expect(refused?.status).toBe(429);
     expect(refused?.retryAfterSeconds).toBeGreaterThan(0);
-    expect(await refusal(throttle.assertAllowed('10.0.0.3', TOKEN_B))).toBeUndefined();
+    expect(await refusal(t.assertTokenAllowed(TOKEN_B))).toBeUndefined();
   });
 
-  it('refuses an address after its failures, whatever the token', async () => {
-    const throttle = createApiTokenThrottle(store.limits, limits);
-    for (const token of [TOKEN_A, TOKEN_B, `gat_${'c'.repeat(43)}_000000`]) {
-      await throttle.recordFailure('10.0.0.9', token);
-    }
-    expect(
-      (await refusal(throttle.assertAllowed('10.0.0.9', `gat_${'d'.repeat(43)}_000000`)))?.status,
-    ).toBe(429);
-    expect(
-      await refusal(throttle.assertAllowed('10.0.0.8', `gat_${'d'.repeat(43)}_000000`)),
-    ).toBeUndefined();
+  it('never refuses up front by address: a working token behind a failing NAT is heard', async () => {
+    const t = throttle();
+    for (const c of 'cdefg') await t.recordFailure('10.0.0.9', token(c));
+    expect(await refusal(t.assertTokenAllowed(token('h')))).toBeUndefined();
+  });
+
+  it('answers 429 instead of 401 for the failures past the address limit', async () => {
+    const t = throttle();
+    const answers = [];
+    for (const c of 'cdefg') answers.push((await t.recordFailure('10.0.0.9', token(c)))?.status);
+    expect(answers).toEqual([undefined, undefined, undefined, 429, 429]);
+    const over = await t.recordFailure('10.0.0.9', token('h'));
+    expect(over?.retryAfterSeconds).toBeGreaterThan(0);
+    expect(over?.description).toMatch(/from this address/);
+    expect(await t.recordFailure('10.0.0.8', token('h'))).toBeUndefined();
+  });
+
+  it('does not count a failure with a token the cache holds as active (no guess)', async () => {
+    const t = throttle([TOKEN_A]);
+    for (let i = 0; i < 5; i += 1)
+      expect(await t.recordFailure('10.0.0.7', TOKEN_A)).toBeUndefined();
+    expect(await store.limits.peek('api-token-failures-ip:10.0.0.7')).toBeNull();
+    expect(await refusal(t.assertTokenAllowed(TOKEN_A))).toBeUndefined();
   });
 });

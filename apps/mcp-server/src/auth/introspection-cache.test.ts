@@ -90,6 +90,31 @@ describe('single flight', () => {
   });
 });
 
+describe('peekActive', () => {
+  it.each<[string, IntrospectionResult | undefined, number, boolean]>([
+    ['never checked', undefined, 0, false],
+    ['cached active', active(), 0, true],
+    ['cached active, but stale', active(), 60_000, false],
+    ['cached inactive', { active: false }, 0, false],
+  ])('%s → %s', async (_name, answer, elapsedMs, expected) => {
+    const { cache, calls, advance } = setup(answer === undefined ? {} : { t: answer });
+    if (answer !== undefined) await cache.check('t');
+    advance(elapsedMs);
+    expect(cache.peekActive('t')).toBe(expected);
+    expect(calls).toHaveLength(answer === undefined ? 0 : 1); // peeking never introspects
+  });
+
+  it('does not count as a use: the peeked entry is still the first evicted', async () => {
+    const { cache, calls } = setup({ a: active(), b: active(), c: active() }, 2);
+    await cache.check('a');
+    await cache.check('b');
+    expect(cache.peekActive('a')).toBe(true);
+    await cache.check('c'); // evicts a, the least recently *checked*
+    expect(cache.peekActive('a')).toBe(false);
+    expect(calls).toEqual(['a', 'b', 'c']);
+  });
+});
+
 describe('size bound', () => {
   it('drops the least recently used entry', async () => {
     const { cache, calls } = setup({ a: active(), b: active(), c: active() }, 2);

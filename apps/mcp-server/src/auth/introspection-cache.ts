@@ -35,6 +35,11 @@ export interface IntrospectionCacheOptions {
 export interface IntrospectionCache {
   /** The (possibly cached) introspection of `token`. Rejects as the introspector does. */
   check(token: string): Promise<IntrospectionResult>;
+  /**
+   * True when a fresh entry says `token` is active. No introspection, no reordering: a cheap
+   * look for callers that must not hold back a token the authorization server vouches for.
+   */
+  peekActive(token: string): boolean;
   /** Applies a store event (subscribe this to `store.events`). */
   handleEvent(event: StoreEvent): void;
   /** Entries held now. */
@@ -111,6 +116,10 @@ export function createIntrospectionCache(options: IntrospectionCacheOptions): In
       const cached = fresh(key);
       if (cached !== undefined) return Promise.resolve(cached);
       return inFlight.get(key) ?? lookup(key, token);
+    },
+    peekActive(token) {
+      const entry = entries.get(hashToken(token));
+      return entry !== undefined && entry.expiresAt > now() && entry.result.active;
     },
     handleEvent(event) {
       switch (event.type) {

@@ -102,15 +102,14 @@ export function createMcpEndpoint(deps: McpEndpointDeps): Middleware {
   const authenticateCaller: Middleware = async function authenticateCaller(ctx, next) {
     const credential = parseAuthorizationHeader(ctx.get('authorization') || undefined);
     const apiToken = presentedApiToken(credential);
-    if (apiToken !== undefined) await deps.apiTokenThrottle.assertAllowed(ctx.ip, apiToken);
+    if (apiToken !== undefined) await deps.apiTokenThrottle.assertTokenAllowed(apiToken);
     try {
       state(ctx).principal = await authenticate(credential, deps.auth);
       state(ctx).scheme = credential.kind === 'basic' ? 'basic' : 'bearer';
     } catch (error) {
-      if (apiToken !== undefined && isFailedAttempt(error)) {
-        await deps.apiTokenThrottle.recordFailure(ctx.ip, apiToken);
-      }
-      throw error;
+      if (apiToken === undefined || !isFailedAttempt(error)) throw error;
+      // Over the address's limit, the failing attempt is answered 429 instead (never a working one).
+      throw (await deps.apiTokenThrottle.recordFailure(ctx.ip, apiToken)) ?? error;
     }
     return next();
   };
