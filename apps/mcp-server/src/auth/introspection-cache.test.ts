@@ -129,6 +129,58 @@ describe('size bound', () => {
   });
 });
 
+describe('inactive entries under their own bound', () => {
+  const bad = (i: number) => `bad-${i}`;
+
+  it('a flood of bad tokens never evicts an active entry', async () => {
+    const { cache, calls } = setup({ a: active(), b: active() }, 10);
+    await cache.check('a');
+    await cache.check('b');
+    for (let i = 0; i < 1000; i += 1) await cache.check(bad(i));
+    expect(cache.size()).toBe(3); // a, b and one inactive entry (10 % of 10)
+    await cache.check('a');
+    await cache.check('b');
+    expect(calls.filter((token) => !token.startsWith('bad-'))).toEqual(['a', 'b']);
+  });
+
+  it.each<[number, number]>([
+    [10, 1],
+    [100, 10],
+    [10_000, 1000],
+  ])(
+    'with maxEntries %i, keeps at most %i inactive entries, the most recent',
+    async (max, kept) => {
+      const { cache, calls } = setup({}, max);
+      for (let i = 0; i <= kept; i += 1) await cache.check(bad(i));
+      expect(cache.size()).toBe(kept);
+      await cache.check(bad(kept)); // the newest is still cached
+      await cache.check(bad(0)); // the oldest was evicted
+      expect(calls.slice(kept + 1)).toEqual([bad(0)]);
+    },
+  );
+
+  it('evicts inactive entries before active ones when the cache is full', async () => {
+    const answers = Object.fromEntries(
+      Array.from({ length: 10 }, (_, i) => [`ok-${i}`, active()] as const),
+    );
+    const { cache, calls } = setup(answers, 10);
+    for (let i = 0; i < 9; i += 1) await cache.check(`ok-${i}`);
+    await cache.check('bad'); // full: 9 active + 1 inactive
+    await cache.check('ok-9'); // evicts 'bad', not 'ok-0'
+    expect(cache.size()).toBe(10);
+    for (let i = 0; i < 10; i += 1) await cache.check(`ok-${i}`);
+    await cache.check('bad');
+    expect(calls.slice(11)).toEqual(['bad']);
+  });
+
+  it('reports only active entries through peekActive, whichever list holds them', async () => {
+    const { cache } = setup({ a: active() }, 10);
+    await cache.check('a');
+    await cache.check('nope');
+    expect([cache.peekActive('a'), cache.peekActive('nope')]).toEqual([true, false]);
+  });
+});
+
 describe('store events', () => {
   const answers = {
     oauth: active(),

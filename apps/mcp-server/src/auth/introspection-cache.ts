@@ -8,7 +8,10 @@
  * - An active result lives until the token's `exp` and never longer than `activeTtlMs`; an
  *   inactive one `inactiveTtlMs` (so a flood of bad tokens does not become a flood of calls).
  * - Concurrent checks of one token share one introspection call (single-flight).
- * - At most `maxEntries` entries; the least recently used go first.
+ * - At most `maxEntries` entries; the least recently used go first. Inactive results have their
+ *   own, smaller bound (`INACTIVE_SHARE` of `maxEntries`) and are evicted before any active one,
+ *   so a flood of bad tokens churns only the inactive entries and never pushes out the entry of
+ *   someone whose token works.
  * - Events: `token.revoked` / `api_token.revoked` drop that token. `grant.revoked` drops every
  *   OAuth entry, because introspection does not tell us a token's grant id and a revoked grant
  *   must not keep working for up to a minute; API-token entries are never part of a grant and
@@ -53,14 +56,28 @@ interface Entry {
   expiresAt: number;
 }
 
+/** Share of `maxEntries` that inactive results may hold: 10 % (at least one entry). */
+export const INACTIVE_SHARE = 0.1;
+
 /** Lower-case hex SHA-256, the form the store's events use for token hashes. */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** Drops the least recently used entry of `map`; false when it is empty. */
+function evictOldest(map: Map<string, Entry>): boolean {
+  const oldest = map.keys().next().value;
+  if (oldest === undefined) return false;
+  map.delete(oldest);
+  return true;
+}
+
 export function createIntrospectionCache(options: IntrospectionCacheOptions): IntrospectionCache {
   const now = options.now ?? Date.now;
-  const entries = new Map<string, Entry>();
+  /** Two LRU lists (first = least recently used): the bounds treat them differently. */
+  const active = new Map<string, Entry>();
+  const inactive = new Map<string, Entry>();
+  const maxInactive = Math.max(1, Math.floor(options.maxEntries * INACTIVE_SHARE));
   const inFlight = new Map<string, Promise<IntrospectionResult>>();
   /** Goes up with every invalidation; a lookup that started in an older epoch is not stored. */
   let epoch = 0;
@@ -73,21 +90,22 @@ export function createIntrospectionCache(options: IntrospectionCacheOptions): In
   function store(key: string, result: IntrospectionResult): void {
     const expiresAt = lifetimeOf(result);
     if (expiresAt <= now()) return;
-    entries.delete(key);
-    entries.set(key, { result, expiresAt });
-    while (entries.size > options.maxEntries) {
-      const oldest = entries.keys().next().value;
-      if (oldest === undefined) break;
-      entries.delete(oldest);
+    active.delete(key);
+    inactive.delete(key);
+    (result.active ? active : inactive).set(key, { result, expiresAt });
+    while (inactive.size > maxInactive) evictOldest(inactive);
+    while (active.size + inactive.size > options.maxEntries) {
+      if (!evictOldest(inactive)) evictOldest(active);
     }
   }
 
   function fresh(key: string): IntrospectionResult | undefined {
-    const entry = entries.get(key);
+    const map = active.has(key) ? active : inactive;
+    const entry = map.get(key);
     if (entry === undefined) return undefined;
-    entries.delete(key);
+    map.delete(key);
     if (entry.expiresAt <= now()) return undefined;
-    entries.set(key, entry); // most recently used goes last
+    map.set(key, entry); // most recently used goes last
     return entry.result;
   }
 
@@ -106,7 +124,9 @@ export function createIntrospectionCache(options: IntrospectionCacheOptions): In
 
   function invalidate(drop: (key: string, entry: Entry) => boolean): void {
     epoch += 1;
-    for (const [key, entry] of entries) if (drop(key, entry)) entries.delete(key);
+    for (const map of [active, inactive]) {
+      for (const [key, entry] of map) if (drop(key, entry)) map.delete(key);
+    }
     inFlight.clear();
   }
 
@@ -118,8 +138,8 @@ export function createIntrospectionCache(options: IntrospectionCacheOptions): In
       return inFlight.get(key) ?? lookup(key, token);
     },
     peekActive(token) {
-      const entry = entries.get(hashToken(token));
-      return entry !== undefined && entry.expiresAt > now() && entry.result.active;
+      const entry = active.get(hashToken(token));
+      return entry !== undefined && entry.expiresAt > now();
     },
     handleEvent(event) {
       switch (event.type) {
@@ -135,7 +155,7 @@ export function createIntrospectionCache(options: IntrospectionCacheOptions): In
           return;
       }
     },
-    size: () => entries.size,
+    size: () => active.size + inactive.size,
     clear: () => invalidate(() => true),
   };
 }
