@@ -1,41 +1,62 @@
-import { createHash } from 'node:crypto';
-import type { AuditEvent, AuditEventInput } from './contract.js';
+import { createHash, createHmac, type KeyObject } from 'node:crypto';
+import type { AuditChainHead, AuditEvent, AuditEventInput } from './contract.js';
+import { InvalidArgumentError } from './errors.js';
 import { canonicalJson, copyJson } from './json.js';
 import { auditInputSchema, parseOrThrow } from './validation.js';
 
 /**
- * The audit log's hash chain, as pure functions both backends call. Each event's content is
- * every field but `hash`; its hash is `sha256hex(prevHash + '\n' + canonicalJson(content))`,
- * and `prevHash` is the previous event's hash (64 zeros before the first event). Changing any
- * stored field of any event breaks the chain at that event.
+ * The audit log's hash chain, as pure functions both backends call. An event's content is every
+ * field but `hash`; `prevHash` is the previous event's hash (64 zeros before the first event).
+ *
+ * - `hmac-sha256` (every event appended now):
+ *   `hash = hex(HMAC-SHA256(chainKey, prevHash + '\n' + canonicalJson(content)))`, where the
+ *   content includes `hashAlg`, so relabelling an event changes its hash too.
+ * - `sha256` (events written before the chain was keyed, stored without `hashAlg`):
+ *   `hash = hex(SHA-256(prevHash + '\n' + canonicalJson(content without hashAlg)))`, exactly
+ *   as they were made, so existing chains still verify.
+ *
+ * Changing any stored field of any event breaks the chain at that event; without the key, no
+ * one can make a keyed hash that verifies (audit-chain-key.ts says where the key lives).
  */
 
 /** `prevHash` of the first event. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The end of the chain: the last event's `seq` and `hash` (`seq` 0 and zeros when empty). */
-export interface AuditChainHead {
-  seq: number;
-  hash: string;
-}
+export type { AuditChainHead } from './contract.js';
 
 export const EMPTY_CHAIN_HEAD: AuditChainHead = { seq: 0, hash: GENESIS_HASH };
 
-/** Hex SHA-256 of an event's content chained to `content.prevHash`. */
-export function computeAuditHash(content: Omit<AuditEvent, 'hash'>): string {
-  return createHash('sha256')
+/**
+ * Hex hash of an event's content chained to `content.prevHash`, by `content.hashAlg`. A keyed
+ * (`hmac-sha256`) event needs the chain key; without one this rejects with
+ * `InvalidArgumentError`.
+ */
+export function computeAuditHash(content: Omit<AuditEvent, 'hash'>, key?: KeyObject): string {
+  if (content.hashAlg === 'sha256') {
+    const { hashAlg: _unhashed, ...legacy } = content;
+    return createHash('sha256')
+      .update(`${content.prevHash}\n${canonicalJson(legacy)}`)
+      .digest('hex');
+  }
+  if (key === undefined) {
+    throw new InvalidArgumentError(
+      `audit event ${content.seq} is keyed (${content.hashAlg}): its hash needs the chain key`,
+    );
+  }
+  return createHmac('sha256', key)
     .update(`${content.prevHash}\n${canonicalJson(content)}`)
     .digest('hex');
 }
 
 /**
- * Validates an append and builds the event that follows `head`. `now` fills in a missing `at`.
- * Rejects with `InvalidArgumentError` for input that does not fit the contract.
+ * Validates an append and builds the keyed event that follows `head`. `now` fills in a missing
+ * `at`. Rejects with `InvalidArgumentError` for input that does not fit the contract.
  */
 export function createAuditEvent(
   input: AuditEventInput,
   head: AuditChainHead,
   now: number,
+  key: KeyObject,
 ): AuditEvent {
   const valid = parseOrThrow(auditInputSchema, input, 'audit event');
   const content: Omit<AuditEvent, 'hash'> = {
@@ -49,43 +70,7 @@ export function createAuditEvent(
     ip: valid.ip ?? null,
     details: copyJson(valid.details ?? {}),
     at: valid.at ?? now,
+    hashAlg: 'hmac-sha256',
   };
-  return { ...content, hash: computeAuditHash(content) };
-}
-
-/** Why a chain is broken at an event. */
-export type AuditChainBreak =
-  /** The event expected at `seq` is missing, or events are out of order. */
-  | 'sequence_gap'
-  /** The event's `prevHash` is not the previous event's hash. */
-  | 'prev_hash_mismatch'
-  /** The event's content does not hash to its stored `hash` (it was changed). */
-  | 'hash_mismatch';
-
-export type AuditChainVerification =
-  | { ok: true; count: number }
-  | { ok: false; seq: number; reason: AuditChainBreak };
-
-/**
- * Walks a whole chain, oldest first from `seq` 1 (e.g. `store.audit.scan()`), and reports the
- * first broken link. `count` is the number of events checked. A chain cut short at its end
- * cannot be told from a shorter chain; compare `count` with an expected length for that.
- */
-export async function verifyAuditChain(
-  events: AsyncIterable<AuditEvent> | Iterable<AuditEvent>,
-): Promise<AuditChainVerification> {
-  let previous = EMPTY_CHAIN_HEAD;
-  for await (const event of events) {
-    const expectedSeq = previous.seq + 1;
-    if (event.seq !== expectedSeq) return { ok: false, seq: expectedSeq, reason: 'sequence_gap' };
-    if (event.prevHash !== previous.hash) {
-      return { ok: false, seq: event.seq, reason: 'prev_hash_mismatch' };
-    }
-    const { hash, ...content } = event;
-    if (computeAuditHash(content) !== hash) {
-      return { ok: false, seq: event.seq, reason: 'hash_mismatch' };
-    }
-    previous = { seq: event.seq, hash };
-  }
-  return { ok: true, count: previous.seq };
+  return { ...content, hash: computeAuditHash(content, key) };
 }

@@ -21,6 +21,7 @@ const event = (seq: number, overrides: Partial<AuditEvent> = {}): AuditEvent => 
   details: {},
   at: seq * 1_000,
   prevHash: '0'.repeat(64),
+  hashAlg: 'hmac-sha256',
   hash: 'f'.repeat(64),
   ...overrides,
 });

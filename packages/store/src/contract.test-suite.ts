@@ -1,5 +1,6 @@
 import { describeApiTokensContract } from './contract-suite/api-tokens.js';
 import { describeAuditContract } from './contract-suite/audit.js';
+import { describeAuditChainContract } from './contract-suite/audit-chain.js';
 import { type StoreHarnessFactory, useContractContext } from './contract-suite/context.js';
 import { describeEventsContract } from './contract-suite/events.js';
 import {
@@ -13,6 +14,7 @@ import { describeSettingsContract } from './contract-suite/settings.js';
 import { describeUsersContract } from './contract-suite/users.js';
 
 export type {
+  AuditCorruption,
   ChildStoreConfig,
   StoreHarness,
   StoreHarnessFactory,
@@ -30,6 +32,7 @@ export function describeStoreContract(createHarness: StoreHarnessFactory): void 
   describeSettingsContract(ctx);
   describeApiTokensContract(ctx);
   describeAuditContract(ctx);
+  describeAuditChainContract(ctx);
   describeKeyMaterialContract(ctx);
   describeRecordsContract(ctx);
   describeEventsContract(ctx);

@@ -175,70 +175,12 @@ export interface ApiTokenStore {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Audit log (append-only, hash-chained)
+// Audit log (append-only, hash-chained): contract-audit.ts, re-exported here
 // ---------------------------------------------------------------------------------------------
 
-export type AuditOutcome = 'success' | 'failure' | 'denied';
+import type { AuditStore } from './contract-audit.js';
 
-export interface AuditEventInput {
-  orgId: string;
-  /** Dotted name, e.g. `auth.sign_in`, `settings.changed`, `tool.call`. */
-  action: string;
-  outcome: AuditOutcome;
-  /** User id, client id or `system`; `null` when nobody is known (failed sign-in). */
-  actor: string | null;
-  clientId?: string | null;
-  ip?: string | null;
-  /** Never a secret. JSON values only. */
-  details?: Record<string, unknown>;
-  /** Defaults to now. */
-  at?: number;
-}
-
-export interface AuditEvent extends Required<Omit<AuditEventInput, 'details'>> {
-  details: Record<string, unknown>;
-  /** Position in the chain, from 1, without gaps. */
-  seq: number;
-  /** Hash of the previous event (64 zeros for the first). */
-  prevHash: string;
-  /** Hex SHA-256 over `prevHash` and the canonical JSON of this event's content. */
-  hash: string;
-}
-
-export interface AuditQuery {
-  orgId: string;
-  actor?: string;
-  action?: string;
-  outcome?: AuditOutcome;
-  /** Inclusive lower bound on `at`. */
-  from?: number;
-  /** Exclusive upper bound on `at`. */
-  to?: number;
-  /**
-   * Newest first (descending `seq`, i.e. append order; `at` is caller-supplied and may not be
-   * monotonic). Page size 1..500, default 50; outside that rejects with `InvalidArgumentError`.
-   */
-  limit?: number;
-  /** `nextCursor` from the previous page; any other string rejects with `InvalidArgumentError`. */
-  cursor?: string;
-}
-
-export interface AuditPage {
-  events: AuditEvent[];
-  /** Present when more events match. */
-  nextCursor?: string;
-}
-
-export interface AuditStore {
-  /** Appends atomically at the end of the chain, even with several writers. */
-  append(input: AuditEventInput): Promise<AuditEvent>;
-  query(query: AuditQuery): Promise<AuditPage>;
-  /**
-   * Every event in chain order (oldest first), for verification and export, read `batchSize`
-   * (default 200, at most 5 000) at a time. Events appended while a scan runs are included.
-   */
-  scan(options?: { afterSeq?: number; batchSize?: number }): AsyncIterable<AuditEvent>;
-}
+export type * from './contract-audit.js';
 
 // ---------------------------------------------------------------------------------------------
 // Key material

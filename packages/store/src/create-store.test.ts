@@ -51,6 +51,17 @@ describe('createStore', () => {
     expect(Date.now() - started).toBeLessThan(3_000);
   });
 
+  it.each([
+    ['SQLite', undefined],
+    ['Redis', 'redis://127.0.0.1:1'],
+  ])('refuses a malformed audit chain key on %s before opening anything', async (_, redisUrl) => {
+    const dataDir = join(root, 'never-created');
+    const opening = createStore({ dataDir, redisUrl, auditChainKey: 'too-short' });
+    await expect(opening).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(opening).rejects.toThrow('invalid auditChainKey: must decode to at least 32');
+    await expect(stat(dataDir)).rejects.toThrow('ENOENT');
+  });
+
   it('refuses an empty Redis key prefix', async () => {
     await expect(
       createRedisStore({ url: 'redis://127.0.0.1:1', keyPrefix: '' }),

@@ -31,3 +31,12 @@ export class InvalidArgumentError extends Error {
 export class StoreOpenError extends Error {
   override readonly name = 'StoreOpenError';
 }
+
+/**
+ * A stored value cannot be decoded into what the store wrote there (not JSON, a field missing
+ * or of the wrong type): someone or something changed it behind the store's back. The message
+ * names the value (e.g. `audit event 7`) and what is wrong with it.
+ */
+export class UnreadableDataError extends Error {
+  override readonly name = 'UnreadableDataError';
+}

@@ -1,9 +1,8 @@
 // Every export here is public API of @gatehouse/store; named exports only.
-export type {
-  AuditChainBreak,
-  AuditChainVerification,
-} from './audit-chain.js';
-export { verifyAuditChain } from './audit-chain.js';
+export { AUDIT_CHAIN_KEY_MIN_BYTES, isAuditChainKey } from './audit-chain-key.js';
+export { verifyAuditChain } from './audit-verify.js';
+// Every contract type, the audit chain's included (AuditChainBreak, AuditChainVerification,
+// AuditChainHead, AuditVerifyOptions, AuditHashAlg).
 export type * from './contract.js';
 export { createStore, type StoreConfig } from './create-store.js';
 export { normalizeEmail } from './email.js';
@@ -11,6 +10,7 @@ export {
   ConflictError,
   InvalidArgumentError,
   StoreOpenError,
+  UnreadableDataError,
   VersionConflictError,
 } from './errors.js';
 export type { StoreLogger } from './logger.js';

@@ -57,16 +57,43 @@ async function createRedisHarness(): Promise<StoreHarness> {
   return {
     warnings,
     childConfig: { backend: 'redis', url: redisUrl, keyPrefix },
-    open: () =>
+    open: (options) =>
       createRedisStore({
         url: redisUrl,
         keyPrefix,
         logger: { warn: (_, message) => warnings.push(message) },
+        ...options,
       }),
     async tamperAuditEvent(seq, details) {
       const text = await direct.get(keys.auditEvent(seq));
       if (text === null) throw new Error(`no audit event ${seq} to tamper with`);
       await direct.set(keys.auditEvent(seq), toJson({ ...fromJson<object>(text), details }));
+    },
+    async corruptAuditEvent(seq, corruption) {
+      const text = await direct.get(keys.auditEvent(seq));
+      if (text === null) throw new Error(`no audit event ${seq} to corrupt`);
+      const { action: _, ...withoutAction } = fromJson<Record<string, unknown>>(text);
+      const stored = corruption === 'not_json' ? '{not json' : toJson(withoutAction);
+      await direct.set(keys.auditEvent(seq), stored);
+    },
+    async writeAuditEventsRaw(events) {
+      for (const event of events)
+        await direct.set(keys.auditEvent(Number(event.seq)), toJson(event));
+      const last = events[events.length - 1];
+      const head = fromJson<{ seq: number } | null>((await direct.get(keys.auditHead)) ?? 'null');
+      if (last !== undefined && Number(last.seq) >= (head?.seq ?? 0)) {
+        await direct.set(keys.auditHead, toJson({ seq: last.seq, hash: last.hash }));
+      }
+    },
+    async truncateAuditChain(lastSeq) {
+      const head = fromJson<{ seq: number }>((await direct.get(keys.auditHead)) ?? '{"seq":0}');
+      for (let seq = lastSeq + 1; seq <= head.seq; seq++) await direct.del(keys.auditEvent(seq));
+      const last = await direct.get(keys.auditEvent(lastSeq));
+      if (last === null) await direct.del(keys.auditHead);
+      else {
+        const { hash } = fromJson<{ hash: string }>(last);
+        await direct.set(keys.auditHead, toJson({ seq: lastSeq, hash }));
+      }
     },
     async dispose() {
       await deleteKeysUnder(direct, keyPrefix);

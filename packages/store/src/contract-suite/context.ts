@@ -1,17 +1,37 @@
 import { afterEach, beforeEach } from 'vitest';
-import type { Store } from '../contract.js';
+import type { AuditEvent, Store } from '../contract.js';
+
+/** An audit event as a backend stores it; events stored before keying have no `hashAlg`. */
+export type StoredAuditEvent = Omit<AuditEvent, 'hashAlg'> & Partial<Pick<AuditEvent, 'hashAlg'>>;
 
 /** How a child process (test/fixtures/store-child.mjs) opens the same storage as the test. */
 export type ChildStoreConfig =
   | { backend: 'sqlite'; file: string }
   | { backend: 'redis'; url: string; keyPrefix: string };
 
+/** Ways to make a stored audit event undecodable, behind the store's back. */
+export type AuditCorruption =
+  /** The stored event (Redis) or its `details` column (SQLite) is not JSON. */
+  | 'not_json'
+  /** A field is missing (Redis) or holds a value of the wrong type (SQLite: `at` as text). */
+  | 'bad_field';
+
 /** What the contract suite needs from a backend; one harness per test, on fresh storage. */
 export interface StoreHarness {
   /** Opens a store on this harness's storage; every call opens the same storage. */
-  open(): Promise<Store>;
+  open(options?: { auditChainKey?: string }): Promise<Store>;
   /** Rewrites one stored audit event's `details` behind the store's back. */
   tamperAuditEvent(seq: number, details: Record<string, unknown>): Promise<void>;
+  /** Makes one stored audit event undecodable behind the store's back. */
+  corruptAuditEvent(seq: number, corruption: AuditCorruption): Promise<void>;
+  /**
+   * Stores audit events exactly as given (a missing `hashAlg` stays missing, as in events
+   * written before keying), replacing any at the same `seq`, and moves the chain head to the
+   * last one when it is at or past the head. Query indexes are not maintained.
+   */
+  writeAuditEventsRaw(events: ReadonlyArray<StoredAuditEvent>): Promise<void>;
+  /** Deletes every audit event after `lastSeq` and moves the head back to it, covering tracks. */
+  truncateAuditChain(lastSeq: number): Promise<void>;
   /** Messages the harness's stores logged through their `StoreLogger`. */
   readonly warnings: string[];
   /** How a second OS process opens this storage. */
@@ -28,7 +48,7 @@ export interface ContractContext {
   readonly store: Store;
   readonly harness: StoreHarness;
   /** Opens another store on the same storage (like a second process would); closed after the test. */
-  openAnother(): Promise<Store>;
+  openAnother(options?: { auditChainKey?: string }): Promise<Store>;
 }
 
 /** Registers the hooks that give each test a fresh harness and store, and clean up after it. */
@@ -58,9 +78,9 @@ export function useContractContext(createHarness: StoreHarnessFactory): Contract
       if (harness === undefined) throw new Error('no harness outside a test');
       return harness;
     },
-    async openAnother() {
+    async openAnother(options) {
       if (harness === undefined) throw new Error('no harness outside a test');
-      const another = await harness.open();
+      const another = await harness.open(options);
       others.push(another);
       return another;
     },

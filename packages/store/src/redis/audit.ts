@@ -1,14 +1,23 @@
+import type { KeyObject } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { z } from 'zod';
 import { type AuditChainHead, createAuditEvent, EMPTY_CHAIN_HEAD } from '../audit-chain.js';
+import {
+  type AuditRecord,
+  decodeAuditRecord,
+  parseStoredJson,
+  requireReadable,
+} from '../audit-decode.js';
 import {
   type AuditQueryPlan,
   matchesAuditQuery,
   planAuditQuery,
   toAuditPage,
 } from '../audit-query.js';
-import { scanAuditEvents } from '../audit-scan.js';
+import { createAuditReads } from '../audit-scan.js';
 import type { AuditEvent, AuditEventInput, AuditPage, AuditStore } from '../contract.js';
-import { fromJson, toJson } from '../json.js';
+import { UnreadableDataError } from '../errors.js';
+import { toJson } from '../json.js';
 import type { RedisKeys } from './keys.js';
 import { AUDIT_APPEND } from './scripts.js';
 
@@ -19,12 +28,30 @@ const APPEND_BACKOFF_MAX_MS = 20;
 /** Index entries read per round trip while filtering a query. */
 const QUERY_BATCH_MIN = 100;
 
+const headSchema = z.object({ seq: z.int().nonnegative(), hash: z.string() });
+
+/**
+ * The chain head; rejects with `UnreadableDataError` when the head key holds something else
+ * (then neither appends nor verification can tell where the chain ends).
+ */
 async function readHead(
   redis: Redis,
   keys: RedisKeys,
 ): Promise<{ raw: string | null; head: AuditChainHead }> {
   const raw = await redis.get(keys.auditHead);
-  return { raw, head: raw === null ? EMPTY_CHAIN_HEAD : fromJson<AuditChainHead>(raw) };
+  if (raw === null) return { raw, head: EMPTY_CHAIN_HEAD };
+  const parsed = headSchema.safeParse(parseStoredJson(raw));
+  if (!parsed.success) {
+    throw new UnreadableDataError(`the audit chain head (${keys.auditHead}) is unreadable`);
+  }
+  return { raw, head: parsed.data };
+}
+
+/** Decodes the text stored under `audit-event:<seq>`. */
+function toRecord(seq: number, text: string): AuditRecord {
+  const stored = parseStoredJson(text);
+  if (stored === undefined) return { seq, unreadable: 'not JSON' };
+  return decodeAuditRecord(seq, stored);
 }
 
 function indexFor(keys: RedisKeys, plan: AuditQueryPlan): string {
@@ -45,9 +72,9 @@ async function runQuery(redis: Redis, keys: RedisKeys, plan: AuditQueryPlan): Pr
     const last = seqs[seqs.length - 1];
     if (last === undefined) break;
     const texts = await redis.mget(seqs.map((seq) => keys.auditEvent(Number(seq))));
-    for (const text of texts) {
+    for (const [i, text] of texts.entries()) {
       if (text === null) continue;
-      const event = fromJson<AuditEvent>(text);
+      const event = requireReadable(toRecord(Number(seqs[i]), text));
       if (matchesAuditQuery(event, plan)) matches.push(event);
       if (matches.length > plan.limit) return toAuditPage(matches, plan.limit);
     }
@@ -57,21 +84,23 @@ async function runQuery(redis: Redis, keys: RedisKeys, plan: AuditQueryPlan): Pr
   return toAuditPage(matches, plan.limit);
 }
 
-// Reads up to `size` stored events after `afterSeq`; skips over missing ones (a deleted
-// event shows up as a gap in verifyAuditChain rather than ending the scan).
+// Reads up to `size` stored records after `afterSeq`, up to the head; skips over missing ones
+// (a deleted event shows up as a gap in verification rather than ending the scan).
 async function readBatch(
   redis: Redis,
   keys: RedisKeys,
   afterSeq: number,
   size: number,
-): Promise<AuditEvent[]> {
+): Promise<AuditRecord[]> {
   const { head } = await readHead(redis, keys);
   for (let from = afterSeq; from < head.seq; from += size) {
     const to = Math.min(head.seq, from + size);
     const seqs = Array.from({ length: to - from }, (_, i) => from + 1 + i);
     const texts = await redis.mget(seqs.map((seq) => keys.auditEvent(seq)));
-    const events = texts.flatMap((text) => (text === null ? [] : [fromJson<AuditEvent>(text)]));
-    if (events.length > 0) return events;
+    const records = texts.flatMap((text, i) =>
+      text === null ? [] : [toRecord(seqs[i] as number, text)],
+    );
+    if (records.length > 0) return records;
   }
   return [];
 }
@@ -81,9 +110,14 @@ async function readBatch(
  * per org and filter value (keys.ts). An append reads the head, builds and hashes the event in
  * Node, and commits with a Lua compare-and-set on the head; when another writer got there
  * first it reads the new head and tries again. Appends from this process are queued one after
- * another so they do not race each other.
+ * another so they do not race each other. `chainKey` resolves the store's audit chain key
+ * (audit-chain-key.ts).
  */
-export function createRedisAudit(redis: Redis, keys: RedisKeys): AuditStore {
+export function createRedisAudit(
+  redis: Redis,
+  keys: RedisKeys,
+  chainKey: () => Promise<KeyObject>,
+): AuditStore {
   let queue: Promise<unknown> = Promise.resolve();
 
   function indexKeys(event: AuditEvent): string[] {
@@ -97,9 +131,10 @@ export function createRedisAudit(redis: Redis, keys: RedisKeys): AuditStore {
   }
 
   async function appendNow(input: AuditEventInput): Promise<AuditEvent> {
+    const key = await chainKey();
     for (let attempt = 1; attempt <= APPEND_ATTEMPTS_MAX; attempt++) {
       const { raw, head } = await readHead(redis, keys);
-      const event = createAuditEvent(input, head, Date.now());
+      const event = createAuditEvent(input, head, Date.now(), key);
       const appended = await AUDIT_APPEND.run(
         redis,
         [keys.auditHead, keys.auditEvent(event.seq), ...indexKeys(event)],
@@ -120,8 +155,6 @@ export function createRedisAudit(redis: Redis, keys: RedisKeys): AuditStore {
     async query(input) {
       return runQuery(redis, keys, planAuditQuery(input));
     },
-    scan(options) {
-      return scanAuditEvents(options, (afterSeq, size) => readBatch(redis, keys, afterSeq, size));
-    },
+    ...createAuditReads((afterSeq, size) => readBatch(redis, keys, afterSeq, size), chainKey),
   };
 }

@@ -59,7 +59,8 @@ export function createKeys(prefix: string) {
 
     /** String `{"seq":n,"hash":"…"}`: the end of the audit chain. `gatehouse:audit-head` */
     auditHead: `${prefix}audit-head`,
-    /** String: one audit event as JSON. `gatehouse:audit-event:17` */
+    /** String: one audit event as JSON; events written before the chain was keyed carry no
+     *  `hashAlg` (read as `sha256`). `gatehouse:audit-event:17` */
     auditEvent: (seq: number) => `${prefix}audit-event:${seq}`,
     /** Sorted sets of seqs (score = member = seq) for `query()`, one per org and one per org
      *  and filter value: `gatehouse:audit-by-org:org1`, `gatehouse:audit-by-actor:org1:u1`,

@@ -1,3 +1,4 @@
+import { createAuditChainKeySource, parseAuditChainKey } from '../audit-chain-key.js';
 import type { Store } from '../contract.js';
 import { InvalidArgumentError } from '../errors.js';
 import { consoleLogger, type StoreLogger } from '../logger.js';
@@ -20,16 +21,21 @@ export interface RedisStoreOptions {
   logger?: StoreLogger;
   /** How long opening waits for Redis to answer; default 2 000 ms. */
   connectTimeoutMs?: number;
+  /** The audit chain key (`StoreConfig.auditChainKey` says what it is and when to set it). */
+  auditChainKey?: string;
 }
 
 /**
  * Opens the Redis store for several processes (or machines) sharing one Redis. Connects and
  * checks that Redis answers before resolving; rejects with `StoreOpenError` naming the URL
- * (password redacted) when it does not, within `connectTimeoutMs`.
+ * (password redacted) when it does not, within `connectTimeoutMs`. Rejects with
+ * `InvalidArgumentError` for an empty `keyPrefix` or a malformed `auditChainKey`.
  */
 export async function createRedisStore(options: RedisStoreOptions): Promise<Store> {
   const prefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
   if (prefix === '') throw new InvalidArgumentError('invalid keyPrefix: must not be empty');
+  const configuredKey =
+    options.auditChainKey === undefined ? undefined : parseAuditChainKey(options.auditChainKey);
   const logger = options.logger ?? consoleLogger;
   const redis = await connectRedis(
     options.url,
@@ -38,6 +44,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
   );
   const keys = createKeys(prefix);
   const events = createRedisEvents(redis, keys, logger, options.url);
+  const keyMaterial = createRedisKeyMaterial(redis, keys);
 
   let closing: Promise<void> | undefined;
   return {
@@ -46,8 +53,8 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     users: createRedisUsers(redis, keys),
     settings: createRedisSettings(redis, keys),
     apiTokens: createRedisApiTokens(redis, keys, logger),
-    audit: createRedisAudit(redis, keys),
-    keys: createRedisKeyMaterial(redis, keys),
+    audit: createRedisAudit(redis, keys, createAuditChainKeySource(configuredKey, keyMaterial)),
+    keys: keyMaterial,
     records: createRedisRecords(redis, keys),
     events: events.channel,
     limits: createRedisLimits(redis, keys),

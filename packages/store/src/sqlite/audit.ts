@@ -1,27 +1,43 @@
+import type { KeyObject } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { createAuditEvent, EMPTY_CHAIN_HEAD } from '../audit-chain.js';
+import {
+  type AuditRecord,
+  decodeAuditRecord,
+  parseStoredJson,
+  requireReadable,
+} from '../audit-decode.js';
 import { type AuditQueryPlan, planAuditQuery, toAuditPage } from '../audit-query.js';
-import { scanAuditEvents } from '../audit-scan.js';
-import type { AuditEvent, AuditEventInput, AuditStore } from '../contract.js';
-import { fromJson, toJson } from '../json.js';
+import { createAuditReads } from '../audit-scan.js';
+import type { AuditEventInput, AuditStore } from '../contract.js';
+import { toJson } from '../json.js';
 import type { SqliteDatabase } from './open-database.js';
 
+/**
+ * A row as stored. Column types are what the store writes, not what SQLite guarantees (any
+ * column can hold any type after a hand edit), hence `unknown` and the decoding below.
+ */
 interface AuditRow {
   seq: number;
-  org_id: string;
-  action: string;
-  outcome: AuditEvent['outcome'];
-  actor: string | null;
-  client_id: string | null;
-  ip: string | null;
-  details: string;
-  at: number;
-  prev_hash: string;
-  hash: string;
+  org_id: unknown;
+  action: unknown;
+  outcome: unknown;
+  actor: unknown;
+  client_id: unknown;
+  ip: unknown;
+  details: unknown;
+  at: unknown;
+  prev_hash: unknown;
+  hash: unknown;
+  /** NULL for events written before the chain was keyed (schema version 3): `sha256`. */
+  hash_alg: unknown;
 }
 
-function toEvent(row: AuditRow): AuditEvent {
-  return {
+/** Decodes a row; `seq` is the INTEGER PRIMARY KEY, so it is always a whole number. */
+function toRecord(row: AuditRow): AuditRecord {
+  const details = parseStoredJson(row.details);
+  if (details === undefined) return { seq: row.seq, unreadable: 'details: not JSON' };
+  return decodeAuditRecord(row.seq, {
     seq: row.seq,
     prevHash: row.prev_hash,
     orgId: row.org_id,
@@ -30,10 +46,11 @@ function toEvent(row: AuditRow): AuditEvent {
     actor: row.actor,
     clientId: row.client_id,
     ip: row.ip,
-    details: fromJson(row.details),
+    details,
     at: row.at,
+    ...(row.hash_alg === null ? {} : { hashAlg: row.hash_alg }),
     hash: row.hash,
-  };
+  });
 }
 
 /** The WHERE clause and parameters of a query plan; every filter is a bound parameter. */
@@ -49,16 +66,22 @@ function whereClause(plan: AuditQueryPlan): { sql: string; params: Record<string
   return { sql: conditions.join(' AND '), params: { ...params, fetch: limit + 1 } };
 }
 
-/** The audit chain over `audit_events`; appends run inside `BEGIN IMMEDIATE`. */
-export function createSqliteAudit(db: SqliteDatabase): AuditStore {
+/**
+ * The audit chain over `audit_events`; appends run inside `BEGIN IMMEDIATE`. `chainKey`
+ * resolves the store's audit chain key (audit-chain-key.ts).
+ */
+export function createSqliteAudit(
+  db: SqliteDatabase,
+  chainKey: () => Promise<KeyObject>,
+): AuditStore {
   const head = db.prepare<[], { seq: number; hash: string }>(
     'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1',
   );
   const insert = db.prepare(`
     INSERT INTO audit_events (seq, org_id, action, outcome, actor, client_id, ip, details, at,
-      prev_hash, hash)
+      prev_hash, hash, hash_alg)
     VALUES (@seq, @orgId, @action, @outcome, @actor, @clientId, @ip, @details, @at, @prevHash,
-      @hash)`);
+      @hash, @hashAlg)`);
   const batch = db.prepare<[number, number], AuditRow>(
     'SELECT * FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?',
   );
@@ -67,15 +90,15 @@ export function createSqliteAudit(db: SqliteDatabase): AuditStore {
 
   // Read the head and write the next event under one write lock: no two writers, in this
   // process or another, can extend the chain from the same head.
-  const appendTx = db.transaction((input: AuditEventInput) => {
-    const event = createAuditEvent(input, head.get() ?? EMPTY_CHAIN_HEAD, Date.now());
+  const appendTx = db.transaction((input: AuditEventInput, key: KeyObject) => {
+    const event = createAuditEvent(input, head.get() ?? EMPTY_CHAIN_HEAD, Date.now(), key);
     insert.run({ ...event, details: toJson(event.details) });
     return event;
   });
 
   return {
     async append(input) {
-      return appendTx.immediate(input);
+      return appendTx.immediate(input, await chainKey());
     },
     async query(query) {
       const plan = planAuditQuery(query);
@@ -87,12 +110,15 @@ export function createSqliteAudit(db: SqliteDatabase): AuditStore {
         );
         queries.set(where.sql, statement);
       }
-      return toAuditPage(statement.all(where.params).map(toEvent), plan.limit);
-    },
-    scan(options) {
-      return scanAuditEvents(options, async (afterSeq, size) =>
-        batch.all(afterSeq, size).map(toEvent),
+      const rows = statement.all(where.params);
+      return toAuditPage(
+        rows.map((row) => requireReadable(toRecord(row))),
+        plan.limit,
       );
     },
+    ...createAuditReads(
+      async (afterSeq, size) => batch.all(afterSeq, size).map(toRecord),
+      chainKey,
+    ),
   };
 }

@@ -142,8 +142,17 @@ CREATE TABLE rate_limits (
 CREATE INDEX rate_limits_by_reset ON rate_limits (reset_at);
 `;
 
+/**
+ * Version 3: the keyed audit chain (audit-chain.ts). hash_alg says how the row's hash was made:
+ * 'hmac-sha256' (keyed with the audit chain key) for every row written from this version on,
+ * NULL for rows written before it, whose hash is plain SHA-256 and which still verify as such.
+ */
+const V3 = `
+ALTER TABLE audit_events ADD COLUMN hash_alg TEXT;
+`;
+
 /** `MIGRATIONS[i]` upgrades schema version `i` to `i + 1`. Append only. */
-export const MIGRATIONS: readonly string[] = [V1, V2];
+export const MIGRATIONS: readonly string[] = [V1, V2, V3];
 
 /** The schema version this code writes and expects. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
