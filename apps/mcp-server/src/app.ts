@@ -5,7 +5,7 @@ import type { Store } from '@gatehouse/store';
 import { createWorkspace } from '@gatehouse/workspace';
 import Koa from 'koa';
 import type { Logger } from 'pino';
-import { createApiTokenThrottle, DEFAULT_API_TOKEN_THROTTLE } from './auth/api-token-throttle.js';
+import { createApiTokenThrottle, DEFAULT_API_TOKEN_THROTTLE } from './auth/credential-throttle.js';
 import type { ChallengeSettings } from './auth/auth-errors.js';
 import type { AuthenticateDeps } from './auth/authenticate.js';
 import { createHttpIntrospector, type Introspector } from './auth/introspection.js';

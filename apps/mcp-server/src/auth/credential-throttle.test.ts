@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createSqliteStore, type Store } from '@gatehouse/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RequestError } from '../http/errors.js';
-import { createApiTokenThrottle, presentedApiToken } from './api-token-throttle.js';
+import { createApiTokenThrottle, presentedApiToken } from './credential-throttle.js';
 import { parseAuthorizationHeader } from './credentials.js';
 
 let dir: string;

@@ -8,7 +8,7 @@ import type { Workspace } from '@gatehouse/workspace';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { Context, Middleware } from 'koa';
 import type { Logger } from 'pino';
-import { type ApiTokenThrottle, presentedApiToken } from '../auth/api-token-throttle.js';
+import { type ApiTokenThrottle, presentedApiToken } from '../auth/credential-throttle.js';
 import type { ChallengeSettings } from '../auth/auth-errors.js';
 import { API_TOKENS_DISABLED_DESCRIPTION, tokenInQueryError } from '../auth/auth-errors.js';
 import { type AuthenticateDeps, authenticate, type Principal } from '../auth/authenticate.js';
