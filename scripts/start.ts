@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     dataDir: asConfig.dataDir,
     redisUrl: asConfig.redisUrl,
     redisKeyPrefix: asConfig.redisKeyPrefix,
+    auditChainKey: asConfig.auditChainKey,
     logger,
   });
   if (asConfig.demoPassword !== undefined) {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, parseAsConfig } from './env.js';
 
 const secret = 's'.repeat(40);
+/** A valid AUDIT_CHAIN_KEY: 32 bytes, base64url. */
+const auditChainKey = Buffer.alloc(32, 1).toString('base64url');
 
 describe('parseAsConfig', () => {
   it('applies the documented defaults', () => {
@@ -15,7 +17,9 @@ describe('parseAsConfig', () => {
       redisUrl: undefined,
       demoPassword: 'demo-password',
       introspectionClient: { clientId: 'mcp-resource-server', clientSecret: undefined },
+      auditChainKey: undefined,
     });
+    expect(parseAsConfig({ AUDIT_CHAIN_KEY: auditChainKey }).auditChainKey).toBe(auditChainKey);
   });
 
   it('reads the proxy hops and the extra hosts', () => {
@@ -46,6 +50,8 @@ describe('parseAsConfig', () => {
       'INTROSPECTION_CLIENT_SECRET: must be at least 32 characters',
     ],
     [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY'],
+    [{ AUDIT_CHAIN_KEY: 'too-short' }, 'AUDIT_CHAIN_KEY: must be base64url of at least 32'],
+    [{ AUDIT_CHAIN_KEY: `${auditChainKey}+/` }, 'AUDIT_CHAIN_KEY: must be base64url'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
   ])('refuses %j, naming %s', (env, fragment) => {
     expect(() => parseAsConfig(env)).toThrow(ConfigError);
@@ -57,6 +63,7 @@ describe('parseAsConfig', () => {
       NODE_ENV: 'production',
       AS_ISSUER: 'https://auth.example.com',
       INTROSPECTION_CLIENT_SECRET: secret,
+      AUDIT_CHAIN_KEY: auditChainKey,
       TRUST_PROXY: 'true',
     };
 
@@ -77,6 +84,7 @@ describe('parseAsConfig', () => {
       [{ DEMO_PASSWORD: 'demo-password' }, 'demo accounts must not exist in production'],
       [{ INTROSPECTION_CLIENT_SECRET: undefined }, 'INTROSPECTION_CLIENT_SECRET is not set'],
       [{ TRUST_PROXY: 'false' }, 'TRUST_PROXY is off'],
+      [{ AUDIT_CHAIN_KEY: undefined }, 'AUDIT_CHAIN_KEY is not set'],
     ])('refuses %j', (override, fragment) => {
       expect(() => parseAsConfig({ ...production, ...override })).toThrow(fragment);
     });

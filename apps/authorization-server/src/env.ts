@@ -1,3 +1,4 @@
+import { isAuditChainKey } from '@gatehouse/store';
 import { z } from 'zod';
 
 /**
@@ -18,6 +19,12 @@ export interface AsConfig {
   dataDir: string;
   redisUrl: string | undefined;
   redisKeyPrefix: string;
+  /**
+   * `AUDIT_CHAIN_KEY`: the audit chain's HMAC key, base64url of at least 32 bytes, the same in
+   * both apps (`StoreConfig.auditChainKey`). Unset outside production, the store generates one
+   * and keeps it beside the events, which only guards against accidental edits.
+   */
+  auditChainKey: string | undefined;
   /** Seed the demo org with this password on first start; `undefined` disables the demo. */
   demoPassword: string | undefined;
   /** Introspection credentials of the resource server; generated and persisted when unset. */
@@ -54,6 +61,10 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   REDIS_URL: z.string().min(1).optional(),
   REDIS_KEY_PREFIX: z.string().min(1).default('gatehouse:'),
+  AUDIT_CHAIN_KEY: z
+    .string()
+    .refine(isAuditChainKey, 'must be base64url of at least 32 random bytes')
+    .optional(),
   DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   INTROSPECTION_CLIENT_ID: z.string().min(1).default('mcp-resource-server'),
   INTROSPECTION_CLIENT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -101,6 +112,11 @@ function assertProductionSafe(config: AsConfig, env: NodeJS.ProcessEnv): void {
       'INTROSPECTION_CLIENT_SECRET is not set: production needs the resource server credentials provisioned, not generated.',
     );
   }
+  if (config.auditChainKey === undefined) {
+    problems.push(
+      'AUDIT_CHAIN_KEY is not set: production needs the audit chain key provisioned (the same in both apps), not generated and kept beside the events it protects.',
+    );
+  }
   if (problems.length > 0) {
     throw new ConfigError(
       `Refusing to start in production mode:\n${problems.map((p) => `- ${p}`).join('\n')}`,
@@ -125,6 +141,7 @@ export function parseAsConfig(env: NodeJS.ProcessEnv = process.env): AsConfig {
     dataDir: e.DATA_DIR,
     redisUrl: e.REDIS_URL,
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
+    auditChainKey: e.AUDIT_CHAIN_KEY,
     demoPassword:
       e.DEMO_PASSWORD ?? (e.NODE_ENV === 'production' ? undefined : DEVELOPMENT_DEMO_PASSWORD),
     introspectionClient: {

@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     dataDir: config.dataDir,
     redisUrl: config.redisUrl,
     redisKeyPrefix: config.redisKeyPrefix,
+    auditChainKey: config.auditChainKey,
   });
   if (config.demoPassword !== undefined) {
     await seedDemoOrg(

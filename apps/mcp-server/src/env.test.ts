@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseMcpConfig } from './env.js';
 
+/** A valid AUDIT_CHAIN_KEY: 32 bytes, base64url. */
+const auditChainKey = Buffer.alloc(32, 1).toString('base64url');
+
 describe('parseMcpConfig', () => {
   it('has the documented defaults (DESIGN.md §3)', () => {
     expect(parseMcpConfig({})).toMatchObject({
@@ -18,7 +21,9 @@ describe('parseMcpConfig', () => {
       orgId: 'demo',
       dataDir: './data',
       redisUrl: undefined,
+      auditChainKey: undefined,
     });
+    expect(parseMcpConfig({ AUDIT_CHAIN_KEY: auditChainKey }).auditChainKey).toBe(auditChainKey);
   });
 
   it('reads lists, bounds and URLs, without trailing slashes', () => {
@@ -44,6 +49,7 @@ describe('parseMcpConfig', () => {
     ['a resource URL with a fragment', { MCP_RESOURCE_URL: 'https://x/mcp#a' }, /fragment/],
     ['a port out of range', { MCP_PORT: '70000' }, /MCP_PORT/],
     ['a short introspection secret', { INTROSPECTION_CLIENT_SECRET: 'short' }, /at least 32/],
+    ['a short audit chain key', { AUDIT_CHAIN_KEY: 'too-short' }, /AUDIT_CHAIN_KEY: must be/],
     [
       'production over http off loopback',
       {
@@ -59,8 +65,19 @@ describe('parseMcpConfig', () => {
         NODE_ENV: 'production',
         MCP_RESOURCE_URL: 'https://mcp.example.com/mcp',
         AS_ISSUER: 'https://as.example.com',
+        AUDIT_CHAIN_KEY: auditChainKey,
       },
       /INTROSPECTION_CLIENT_SECRET is not set/,
+    ],
+    [
+      'production without a provisioned audit chain key',
+      {
+        NODE_ENV: 'production',
+        MCP_RESOURCE_URL: 'https://mcp.example.com/mcp',
+        AS_ISSUER: 'https://as.example.com',
+        INTROSPECTION_CLIENT_SECRET: 'x'.repeat(32),
+      },
+      /AUDIT_CHAIN_KEY is not set/,
     ],
   ])('refuses %s', (_name, env, message) => {
     expect(() => parseMcpConfig(env)).toThrow(ConfigError);
@@ -68,7 +85,11 @@ describe('parseMcpConfig', () => {
   });
 
   it('lets production run on loopback http (a local trial of the production build)', () => {
-    const env = { NODE_ENV: 'production', INTROSPECTION_CLIENT_SECRET: 'x'.repeat(32) };
+    const env = {
+      NODE_ENV: 'production',
+      INTROSPECTION_CLIENT_SECRET: 'x'.repeat(32),
+      AUDIT_CHAIN_KEY: auditChainKey,
+    };
     expect(parseMcpConfig(env).mode).toBe('production');
   });
 });

@@ -1,4 +1,5 @@
 import { isLoopbackHostname } from '@gatehouse/policy';
+import { isAuditChainKey } from '@gatehouse/store';
 import { z } from 'zod';
 
 /**
@@ -44,6 +45,12 @@ export interface McpConfig {
   dataDir: string;
   redisUrl: string | undefined;
   redisKeyPrefix: string;
+  /**
+   * `AUDIT_CHAIN_KEY`: the audit chain's HMAC key, base64url of at least 32 bytes, the same in
+   * both apps (`StoreConfig.auditChainKey`). Unset outside production, the store generates one
+   * and keeps it beside the events, which only guards against accidental edits.
+   */
+  auditChainKey: string | undefined;
   /** Trust `X-Forwarded-*` (host, proto, client IP) from a reverse proxy. */
   trustProxy: boolean;
   /** How many proxies stand in front: only that many `X-Forwarded-For` entries are believed. */
@@ -101,6 +108,10 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   REDIS_URL: z.string().min(1).optional(),
   REDIS_KEY_PREFIX: z.string().min(1).default('gatehouse:'),
+  AUDIT_CHAIN_KEY: z
+    .string()
+    .refine(isAuditChainKey, 'must be base64url of at least 32 random bytes')
+    .optional(),
   TRUST_PROXY: booleanString.default(false),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -128,6 +139,11 @@ function assertProductionSafe(config: McpConfig): void {
   if (config.introspectionClient.clientSecret === undefined) {
     problems.push(
       'INTROSPECTION_CLIENT_SECRET is not set: production needs the resource server credentials provisioned, not generated.',
+    );
+  }
+  if (config.auditChainKey === undefined) {
+    problems.push(
+      'AUDIT_CHAIN_KEY is not set: production needs the audit chain key provisioned (the same in both apps), not generated and kept beside the events it protects.',
     );
   }
   if (problems.length > 0) {
@@ -169,6 +185,7 @@ export function parseMcpConfig(env: NodeJS.ProcessEnv = process.env): McpConfig 
     dataDir: e.DATA_DIR,
     redisUrl: e.REDIS_URL,
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
+    auditChainKey: e.AUDIT_CHAIN_KEY,
     trustProxy: e.TRUST_PROXY,
     proxyHops: e.TRUST_PROXY_HOPS,
     logLevel: e.LOG_LEVEL,

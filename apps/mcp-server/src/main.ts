@@ -11,6 +11,7 @@ async function main(): Promise<void> {
     dataDir: config.dataDir,
     redisUrl: config.redisUrl,
     redisKeyPrefix: config.redisKeyPrefix,
+    auditChainKey: config.auditChainKey,
     logger,
   });
   const server = await listenMcpServer(config, { store, logger });
