@@ -28,6 +28,11 @@ import { Redis } from 'ioredis';
 export type Backend = 'sqlite' | 'redis';
 
 export const DEMO_PASSWORD = 'demo-password-for-tests';
+/**
+ * The audit chain key every test store is opened with (AUDIT_CHAIN_KEY: base64url, 32 bytes),
+ * so that processes the tests start (`pnpm audit:verify`) can be given the same one.
+ */
+export const TEST_AUDIT_CHAIN_KEY = Buffer.alloc(32, 0x5a).toString('base64url');
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** Whether a Redis server answers; with REQUIRE_REDIS=1 its absence is a failure, not a skip. */
@@ -84,9 +89,10 @@ async function deleteRedisPrefix(prefix: string): Promise<void> {
 export async function openTestStore(backend: Backend): Promise<TestStore> {
   const dataDir = await mkdtemp(join(tmpdir(), 'gatehouse-test-'));
   const redisKeyPrefix = `gatehouse-test:${process.pid}:${Date.now()}:${Math.random().toString(36).slice(2)}:`;
-  const store = await createStore(
-    backend === 'redis' ? { dataDir, redisUrl: REDIS_URL, redisKeyPrefix } : { dataDir },
-  );
+  const store = await createStore({
+    ...(backend === 'redis' ? { dataDir, redisUrl: REDIS_URL, redisKeyPrefix } : { dataDir }),
+    auditChainKey: TEST_AUDIT_CHAIN_KEY,
+  });
   await seedDemoOrg({ records: store.records, users: store.users }, { password: DEMO_PASSWORD });
   return {
     store,
