@@ -5,9 +5,9 @@ import type { Store } from '@gatehouse/store';
 import { createWorkspace } from '@gatehouse/workspace';
 import Koa from 'koa';
 import type { Logger } from 'pino';
-import { createApiTokenThrottle, DEFAULT_API_TOKEN_THROTTLE } from './auth/credential-throttle.js';
 import type { ChallengeSettings } from './auth/auth-errors.js';
 import type { AuthenticateDeps } from './auth/authenticate.js';
+import { createCredentialThrottle } from './auth/credential-throttle.js';
 import { createHttpIntrospector, type Introspector } from './auth/introspection.js';
 import { createIntrospectionCache, type IntrospectionCache } from './auth/introspection-cache.js';
 import type { McpConfig } from './env.js';
@@ -118,8 +118,8 @@ export async function createMcpServer(config: McpConfig, deps: McpServerDeps): P
   app.use(
     createMcpEndpoint({
       resourceUrl: config.resourceUrl,
-      apiTokenThrottle: createApiTokenThrottle(store.limits, {
-        ...DEFAULT_API_TOKEN_THROTTLE,
+      credentialThrottle: createCredentialThrottle(store.limits, {
+        limits: config.failureLimits,
         isKnownActive: (token) => cache.peekActive(token),
       }),
       allowedOrigins: config.allowedOrigins,

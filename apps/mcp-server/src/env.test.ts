@@ -16,6 +16,12 @@ describe('parseMcpConfig', () => {
       introspectionClient: { clientId: 'mcp-resource-server', clientSecret: undefined },
       introspectionTimeoutMs: 3000,
       cache: { activeTtlSeconds: 60, inactiveTtlSeconds: 5, maxEntries: 10_000 },
+      failureLimits: {
+        apiTokenPerIp: 30,
+        apiTokenPerPrefix: 10,
+        bearerPerIp: 60,
+        windowSeconds: 300,
+      },
       allowedHosts: [],
       allowedOrigins: [],
       orgId: 'demo',
@@ -34,6 +40,8 @@ describe('parseMcpConfig', () => {
       MCP_ALLOWED_ORIGINS: 'https://app.example.org',
       MCP_CACHE_TTL_SECONDS: '30',
       MCP_CACHE_INACTIVE_TTL_SECONDS: '0',
+      MCP_BEARER_FAILURES_PER_IP: '600',
+      MCP_FAILURE_WINDOW_SECONDS: '60',
     });
     expect(config).toMatchObject({
       resourceUrl: 'https://mcp.example.com/mcp',
@@ -41,6 +49,7 @@ describe('parseMcpConfig', () => {
       allowedHosts: ['mcp.internal', 'proxy:8080'],
       allowedOrigins: ['https://app.example.org'],
       cache: { activeTtlSeconds: 30, inactiveTtlSeconds: 0 },
+      failureLimits: { apiTokenPerIp: 30, bearerPerIp: 600, windowSeconds: 60 },
     });
   });
 
@@ -48,6 +57,7 @@ describe('parseMcpConfig', () => {
     ['a resource URL that is not http(s)', { MCP_RESOURCE_URL: 'ftp://x/mcp' }, /MCP_RESOURCE_URL/],
     ['a resource URL with a fragment', { MCP_RESOURCE_URL: 'https://x/mcp#a' }, /fragment/],
     ['a port out of range', { MCP_PORT: '70000' }, /MCP_PORT/],
+    ['a failure limit of zero', { MCP_BEARER_FAILURES_PER_IP: '0' }, /MCP_BEARER_FAILURES_PER_IP/],
     ['a short introspection secret', { INTROSPECTION_CLIENT_SECRET: 'short' }, /at least 32/],
     ['a short audit chain key', { AUDIT_CHAIN_KEY: 'too-short' }, /AUDIT_CHAIN_KEY: must be/],
     [

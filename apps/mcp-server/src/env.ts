@@ -32,6 +32,20 @@ export interface McpConfig {
     /** Most entries kept; the least recently used go first. */
     maxEntries: number;
   };
+  /**
+   * Failed credential attempts allowed per window before 429 (`auth/credential-throttle.ts`).
+   * Per address, they count only failures, so a working token is never refused for its address.
+   */
+  failureLimits: {
+    /** Failed API-token attempts (`Basic`, or a `gat_` bearer) per client address. */
+    apiTokenPerIp: number;
+    /** Failed attempts per API-token prefix, from any address; checked before authentication. */
+    apiTokenPerPrefix: number;
+    /** Failed attempts with any other bearer token per client address. */
+    bearerPerIp: number;
+    /** The counting window, in seconds. */
+    windowSeconds: number;
+  };
   /** `Host` values accepted besides the resource URL's own (and its loopback aliases). */
   allowedHosts: string[];
   /** `Origin` values accepted besides loopback origins and the resource URL's own origin. */
@@ -87,6 +101,8 @@ const commaList = z
 
 const seconds = (max: number) => z.coerce.number().int().min(0).max(max);
 
+const failureCount = z.coerce.number().int().min(1).max(1_000_000);
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   MCP_RESOURCE_URL: resourceUrl.default('http://localhost:4001/mcp'),
@@ -100,6 +116,10 @@ const EnvSchema = z.object({
   MCP_CACHE_TTL_SECONDS: seconds(3_600).default(60),
   MCP_CACHE_INACTIVE_TTL_SECONDS: seconds(300).default(5),
   MCP_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  MCP_API_TOKEN_FAILURES_PER_IP: failureCount.default(30),
+  MCP_API_TOKEN_FAILURES_PER_PREFIX: failureCount.default(10),
+  MCP_BEARER_FAILURES_PER_IP: failureCount.default(60),
+  MCP_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   MCP_ALLOWED_HOSTS: commaList,
   MCP_ALLOWED_ORIGINS: commaList,
   MCP_RESOURCE_NAME: z.string().min(1).default('Gatehouse work tools (MCP)'),
@@ -176,6 +196,12 @@ export function parseMcpConfig(env: NodeJS.ProcessEnv = process.env): McpConfig 
       activeTtlSeconds: e.MCP_CACHE_TTL_SECONDS,
       inactiveTtlSeconds: e.MCP_CACHE_INACTIVE_TTL_SECONDS,
       maxEntries: e.MCP_CACHE_MAX_ENTRIES,
+    },
+    failureLimits: {
+      apiTokenPerIp: e.MCP_API_TOKEN_FAILURES_PER_IP,
+      apiTokenPerPrefix: e.MCP_API_TOKEN_FAILURES_PER_PREFIX,
+      bearerPerIp: e.MCP_BEARER_FAILURES_PER_IP,
+      windowSeconds: e.MCP_FAILURE_WINDOW_SECONDS,
     },
     allowedHosts: e.MCP_ALLOWED_HOSTS,
     allowedOrigins: e.MCP_ALLOWED_ORIGINS,

@@ -8,10 +8,10 @@ import type { Workspace } from '@gatehouse/workspace';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { Context, Middleware } from 'koa';
 import type { Logger } from 'pino';
-import { type ApiTokenThrottle, presentedApiToken } from '../auth/credential-throttle.js';
 import type { ChallengeSettings } from '../auth/auth-errors.js';
 import { API_TOKENS_DISABLED_DESCRIPTION, tokenInQueryError } from '../auth/auth-errors.js';
 import { type AuthenticateDeps, authenticate, type Principal } from '../auth/authenticate.js';
+import type { CredentialThrottle } from '../auth/credential-throttle.js';
 import { hasTokenInQuery, parseAuthorizationHeader } from '../auth/credentials.js';
 import { compose } from '../http/compose.js';
 import { RequestError } from '../http/errors.js';
@@ -25,7 +25,7 @@ import { gateToolCalls } from './tool-call-gate.js';
 /** What the endpoint needs. */
 export interface McpEndpointDeps {
   resourceUrl: string;
-  apiTokenThrottle: ApiTokenThrottle;
+  credentialThrottle: CredentialThrottle;
   allowedOrigins: readonly string[];
   challenges: ChallengeSettings;
   auth: AuthenticateDeps;
@@ -101,15 +101,14 @@ export function createMcpEndpoint(deps: McpEndpointDeps): Middleware {
 
   const authenticateCaller: Middleware = async function authenticateCaller(ctx, next) {
     const credential = parseAuthorizationHeader(ctx.get('authorization') || undefined);
-    const apiToken = presentedApiToken(credential);
-    if (apiToken !== undefined) await deps.apiTokenThrottle.assertTokenAllowed(apiToken);
+    await deps.credentialThrottle.assertAllowed(credential);
     try {
       state(ctx).principal = await authenticate(credential, deps.auth);
       state(ctx).scheme = credential.kind === 'basic' ? 'basic' : 'bearer';
     } catch (error) {
-      if (apiToken === undefined || !isFailedAttempt(error)) throw error;
+      if (!isFailedAttempt(error)) throw error;
       // Over the address's limit, the failing attempt is answered 429 instead (never a working one).
-      throw (await deps.apiTokenThrottle.recordFailure(ctx.ip, apiToken)) ?? error;
+      throw (await deps.credentialThrottle.recordFailure(ctx.ip, credential)) ?? error;
     }
     return next();
   };
