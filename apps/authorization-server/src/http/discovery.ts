@@ -10,6 +10,8 @@ const OAUTH_METADATA_PATH = '/.well-known/oauth-authorization-server';
  */
 export function authorizationServerMetadata(options: {
   scopesSupported: readonly string[];
+  /** Whether the org lets clients register now; when not, the endpoint is not advertised. */
+  registrationOpen: () => boolean;
 }): Middleware {
   return async function authorizationServerMetadataMiddleware(ctx, next) {
     const isMetadata = ctx.path === OIDC_DISCOVERY_PATH || ctx.path === OAUTH_METADATA_PATH;
