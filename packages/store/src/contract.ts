@@ -248,7 +248,9 @@ export type StoreEvent =
   /** An API token was revoked. */
   | { type: 'api_token.revoked'; tokenId: string; tokenHash: string }
   /** Org settings were written; `version` is the new version. */
-  | { type: 'settings.changed'; orgId: string; version: number };
+  | { type: 'settings.changed'; orgId: string; version: number }
+  /** A user was disabled: every credential of theirs stops at once. */
+  | { type: 'user.disabled'; userId: string };
 
 export type StoreEventListener = (event: StoreEvent) => void;
 

@@ -63,6 +63,7 @@ export const storeEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('token.revoked'), tokenHash: nonEmpty }),
   z.object({ type: z.literal('api_token.revoked'), tokenId: nonEmpty, tokenHash: nonEmpty }),
   z.object({ type: z.literal('settings.changed'), orgId: nonEmpty, version: z.int().positive() }),
+  z.object({ type: z.literal('user.disabled'), userId: nonEmpty }),
 ]) satisfies z.ZodType<StoreEvent>;
 
 /** A name, id or kind used as a key: a non-empty string. */

@@ -184,7 +184,7 @@ describe('inactive entries under their own bound', () => {
 describe('store events', () => {
   const answers = {
     oauth: active(),
-    other: active({ clientId: 'client-2' }),
+    other: active({ clientId: 'client-2', subject: 'user-bob' }),
     api: active({ authMethod: 'api_token', clientId: 'api-token:t1', apiTokenId: 't1' }),
     bad: { active: false } as const,
   };
@@ -204,6 +204,11 @@ describe('store events', () => {
       'grant.revoked drops every OAuth token',
       { type: 'grant.revoked', grantId: 'g1' },
       ['oauth', 'other'],
+    ],
+    [
+      'user.disabled drops that user’s credentials, OAuth and API token alike',
+      { type: 'user.disabled', userId: 'user-bob' },
+      ['other'],
     ],
     [
       'settings.changed drops everything',

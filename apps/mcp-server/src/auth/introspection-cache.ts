@@ -153,6 +153,9 @@ export function createIntrospectionCache(options: IntrospectionCacheOptions): In
         case 'settings.changed':
           invalidate(() => true);
           return;
+        case 'user.disabled':
+          invalidate((_key, { result }) => result.active && result.claims.subject === event.userId);
+          return;
       }
     },
     size: () => active.size + inactive.size,
