@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createOrgSettingsReader, type OrgSettingsReader } from '@gatehouse/org-settings';
 import { defaultAllowedHosts } from '@gatehouse/policy';
+import { errorHandler, healthRoutes, hostGuard, requestLog } from '@gatehouse/server-kit';
 import type { Store } from '@gatehouse/store';
 import { createWorkspace } from '@gatehouse/workspace';
 import Koa from 'koa';
@@ -11,10 +12,7 @@ import { createCredentialThrottle } from './auth/credential-throttle.js';
 import { createHttpIntrospector, type Introspector } from './auth/introspection.js';
 import { createIntrospectionCache, type IntrospectionCache } from './auth/introspection-cache.js';
 import type { McpConfig } from './env.js';
-import { errorHandler } from './http/error-handler.js';
-import { healthRoutes } from './http/health.js';
-import { hostGuard } from './http/host-origin.js';
-import { requestLog } from './http/request-log.js';
+import { writeChallengeError } from './http/errors.js';
 import {
   buildResourceMetadata,
   resourceMetadataRoutes,
@@ -109,7 +107,7 @@ export async function createMcpServer(config: McpConfig, deps: McpServerDeps): P
   const app = new Koa({ proxy: config.trustProxy, maxIpsCount: config.proxyHops });
   app.use(requestLog(logger));
   app.use(securityHeaders());
-  app.use(errorHandler(logger));
+  app.use(errorHandler({ logger, respond: writeChallengeError }));
   app.use(
     hostGuard({ allowedHosts: defaultAllowedHosts(config.resourceUrl, config.allowedHosts) }),
   );

@@ -1,4 +1,5 @@
 // Every export here is public API of @gatehouse/mcp-server; named exports only.
+export { createLogger } from '@gatehouse/server-kit';
 export {
   createMcpServer,
   INTROSPECTION_SECRET_KEY,
@@ -15,4 +16,3 @@ export {
 export { ConfigError, type McpConfig, parseMcpConfig } from './env.js';
 export { resourceMetadataUrl } from './http/resource-metadata.js';
 export { listenMcpServer, type RunningMcpServer } from './listen.js';
-export { createLogger } from './logger.js';

@@ -1,5 +1,4 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenApp } from '@gatehouse/server-kit';
 import { createMcpServer, type McpServer, type McpServerDeps } from './app.js';
 import type { McpConfig } from './env.js';
 
@@ -11,48 +10,18 @@ export interface RunningMcpServer extends McpServer {
   url: string;
 }
 
-function urlHost(host: string): string {
-  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
-  return host.includes(':') ? `[${host}]` : host;
-}
-
 /**
  * Binds the port first, then builds the app. With `port: 0` (tests) the resource URL becomes
  * `http://<host>:<ephemeral port><path>`, since clients must reach the resource at that URL.
  */
-export async function listenMcpServer(
-  config: McpConfig,
-  deps: McpServerDeps,
-): Promise<RunningMcpServer> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
+export function listenMcpServer(config: McpConfig, deps: McpServerDeps): Promise<RunningMcpServer> {
+  return listenApp(config, async (bound) => {
+    const path = new URL(config.resourceUrl).pathname;
+    const finalConfig =
+      config.port === 0
+        ? { ...config, port: bound.port, resourceUrl: `${bound.origin}${path}` }
+        : config;
+    const built = await createMcpServer(finalConfig, deps);
+    return { ...built, config: finalConfig, url: finalConfig.resourceUrl };
   });
-  const { port } = server.address() as AddressInfo;
-  const path = new URL(config.resourceUrl).pathname;
-  const finalConfig =
-    config.port === 0
-      ? { ...config, port, resourceUrl: `http://${urlHost(config.host)}:${port}${path}` }
-      : config;
-  let built: McpServer;
-  try {
-    built = await createMcpServer(finalConfig, deps);
-  } catch (error) {
-    server.close();
-    throw error;
-  }
-  server.on('request', built.app.callback());
-  return {
-    ...built,
-    config: finalConfig,
-    url: finalConfig.resourceUrl,
-    async close() {
-      await built.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-    },
-  };
 }

@@ -1,30 +1,36 @@
+import {
+  type ErrorResponder,
+  RequestError as KitRequestError,
+  type RequestErrorOptions,
+  writeJsonError,
+} from '@gatehouse/server-kit';
+
 /**
- * An error this app raises on purpose. `code` is the OAuth error code (RFC 6750 §3.1) or a short
- * machine name, `status` the HTTP status, and `expose` says the description is safe to show:
- * the error handler shows it only then (Koa's contract), never an unknown error's message.
+ * An error this app raises on purpose: the kit's `RequestError` (code, status, expose, retry
+ * hint), plus the `WWW-Authenticate` challenge a 401 or 403 carries (RFC 6750 §3).
  */
-export class RequestError extends Error {
-  override readonly name = 'RequestError';
-  readonly expose: boolean;
-  /** Seconds a client should wait before retrying (503). */
-  readonly retryAfterSeconds: number | undefined;
+export class RequestError extends KitRequestError {
   /** The `WWW-Authenticate` value for a 401 or 403 challenge. */
   readonly wwwAuthenticate: string | undefined;
 
   constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly description: string,
-    options: {
-      expose?: boolean;
-      retryAfterSeconds?: number;
-      wwwAuthenticate?: string;
-      cause?: unknown;
-    } = {},
+    status: number,
+    code: string,
+    description: string,
+    options: RequestErrorOptions & { wwwAuthenticate?: string } = {},
   ) {
-    super(description, { cause: options.cause });
-    this.expose = options.expose ?? status < 500;
-    this.retryAfterSeconds = options.retryAfterSeconds;
+    super(status, code, description, options);
     this.wwwAuthenticate = options.wwwAuthenticate;
   }
 }
+
+/**
+ * The error handler's body for this app: the OAuth-style JSON body, with the challenge when the
+ * error carries one.
+ */
+export const writeChallengeError: ErrorResponder = (ctx, wire, error) => {
+  if (error instanceof RequestError && error.wwwAuthenticate !== undefined) {
+    ctx.set('WWW-Authenticate', error.wwwAuthenticate);
+  }
+  writeJsonError(ctx, wire);
+};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOriginAllowed } from './host-origin.js';
+import { isOriginAllowed } from './origin-guard.js';
 
 describe('isOriginAllowed', () => {
   const resource = 'https://mcp.example.com/mcp';

@@ -1,15 +1,13 @@
 /**
  * DNS-rebinding defences (MCP transports spec, DESIGN.md §6): the `Host` a request names and,
- * from browsers, the `Origin` it comes from must be ones this server expects.
+ * from browsers, the `Origin` it comes from must be ones this server expects. The `Host` check
+ * is the kit's `hostGuard` (421 for every path but health checks); this is the `Origin` check:
  *
- * - A foreign `Host` answers **421 Misdirected Request**: the request reached a server that does
- *   not serve that authority, which is exactly what a rebound DNS name produces. (403 would say
- *   "you may not", but the client did nothing wrong except point a name at us.)
  * - A foreign `Origin` answers **403 Forbidden**, as the MCP transports spec requires.
  * - Requests without `Origin` (every non-browser client) pass the origin check.
  */
 
-import { isHostAllowed, isLoopbackHostname } from '@gatehouse/policy';
+import { isLoopbackHostname } from '@gatehouse/policy';
 import type { Middleware } from 'koa';
 import { RequestError } from './errors.js';
 
@@ -28,21 +26,6 @@ export function isOriginAllowed(
   if (isLoopbackHostname(url.hostname)) return true;
   if (url.origin === new URL(resourceUrl).origin) return true;
   return extra.some((entry) => URL.parse(entry)?.origin === url.origin);
-}
-
-/** Rejects a request whose `Host` this server does not serve (every path but health checks). */
-export function hostGuard(options: { allowedHosts: readonly string[] }): Middleware {
-  return async function hostGuardMiddleware(ctx, next) {
-    if (ctx.path === '/healthz' || ctx.path === '/readyz') return next();
-    if (!isHostAllowed(ctx.host, options.allowedHosts)) {
-      throw new RequestError(
-        421,
-        'misdirected_request',
-        'This server does not serve the host this request names.',
-      );
-    }
-    return next();
-  };
 }
 
 /** Rejects a browser request from a foreign origin (the MCP endpoint only: metadata is public). */
