@@ -3,31 +3,17 @@
  * set), the demo org seeded on first start, and a banner with the URLs and demo logins.
  * `pnpm start:as` / `pnpm start:mcp` run one app each, for several instances on one Redis.
  */
-import {
-  ConfigError as AsConfigError,
-  createLogger,
-  listenAuthorizationServer,
-  parseAsConfig,
-} from '@gatehouse/authorization-server';
-import {
-  listenMcpServer,
-  ConfigError as McpConfigError,
-  parseMcpConfig,
-} from '@gatehouse/mcp-server';
-import { createStore } from '@gatehouse/store';
+import { listenAuthorizationServer, parseAsConfig } from '@gatehouse/authorization-server';
+import { listenMcpServer, parseMcpConfig } from '@gatehouse/mcp-server';
+import { createLogger, openStore, runMain, type Started } from '@gatehouse/server-kit';
 import { DEMO_USERS, seedDemoOrg } from '@gatehouse/workspace';
 
-async function main(): Promise<void> {
+/** Both apps on one store and one logger, then the banner; stopped together. */
+async function start(): Promise<Started> {
   const asConfig = parseAsConfig();
   const mcpConfig = parseMcpConfig();
   const logger = createLogger({ level: asConfig.logLevel, name: 'gatehouse' });
-  const store = await createStore({
-    dataDir: asConfig.dataDir,
-    redisUrl: asConfig.redisUrl,
-    redisKeyPrefix: asConfig.redisKeyPrefix,
-    auditChainKey: asConfig.auditChainKey,
-    logger,
-  });
+  const store = await openStore(asConfig, logger);
   if (asConfig.demoPassword !== undefined) {
     await seedDemoOrg(
       { records: store.records, users: store.users },
@@ -64,18 +50,12 @@ ${logins}
   Point an MCP client at ${mcp.url} to connect. Ctrl+C stops both servers.
 `);
 
-  const shutdown = async () => {
-    await Promise.allSettled([as.close(), mcp.close()]);
-    await store.close();
-    process.exit(0);
+  return {
+    async stop() {
+      await Promise.allSettled([as.close(), mcp.close()]);
+      await store.close();
+    },
   };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof AsConfigError || error instanceof McpConfigError)
-    console.error(error.message);
-  else console.error('Gatehouse could not start:', error);
-  process.exit(1);
-});
+void runMain({ failureMessage: 'Gatehouse could not start:', start });

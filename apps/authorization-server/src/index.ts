@@ -1,4 +1,5 @@
 // Every export here is public API of @gatehouse/authorization-server; named exports only.
+export { createLogger } from '@gatehouse/server-kit';
 export {
   type AppDeps,
   type AuthorizationServer,
@@ -8,5 +9,4 @@ export {
 } from './app.js';
 export { type AsConfig, ConfigError, parseAsConfig } from './env.js';
 export { listenAuthorizationServer, type RunningAuthorizationServer } from './listen.js';
-export { createLogger } from './logger.js';
 export { ROUTES } from './oidc/configuration.js';

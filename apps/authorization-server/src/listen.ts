@@ -1,55 +1,27 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenApp } from '@gatehouse/server-kit';
 import { type AppDeps, type AuthorizationServer, createAuthorizationServer } from './app.js';
 import type { AsConfig } from './env.js';
 
+/** A listening authorization server. */
 export interface RunningAuthorizationServer extends AuthorizationServer {
   /** The configuration in force, with the real port (and issuer, when the port was 0). */
   config: AsConfig;
+  /** The issuer. */
   url: string;
-}
-
-function urlHost(host: string): string {
-  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
-  return host.includes(':') ? `[${host}]` : host;
 }
 
 /**
  * Binds the port first, then builds the app. With `port: 0` (tests) the issuer becomes
  * `http://<host>:<ephemeral port>`, since an issuer must name where the server really is.
  */
-export async function listenAuthorizationServer(
+export function listenAuthorizationServer(
   config: AsConfig,
   deps: AppDeps,
 ): Promise<RunningAuthorizationServer> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
+  return listenApp(config, async (bound) => {
+    const finalConfig =
+      config.port === 0 ? { ...config, port: bound.port, issuer: bound.origin } : config;
+    const built = await createAuthorizationServer(finalConfig, deps);
+    return { ...built, config: finalConfig, url: finalConfig.issuer };
   });
-  const { port } = server.address() as AddressInfo;
-  const finalConfig =
-    config.port === 0
-      ? { ...config, port, issuer: `http://${urlHost(config.host)}:${port}` }
-      : config;
-  let built: AuthorizationServer;
-  try {
-    built = await createAuthorizationServer(finalConfig, deps);
-  } catch (error) {
-    server.close();
-    throw error;
-  }
-  server.on('request', built.app.callback());
-  return {
-    ...built,
-    config: finalConfig,
-    url: finalConfig.issuer,
-    async close() {
-      await built.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-    },
-  };
 }

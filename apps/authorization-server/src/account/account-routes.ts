@@ -1,4 +1,5 @@
 import { getScope, PRODUCT_DISPLAY_NAMES, PRODUCTS } from '@gatehouse/policy';
+import { RequestError } from '@gatehouse/server-kit';
 import { bodyParser } from '@koa/bodyparser';
 import type Router from '@koa/router';
 import type { Context } from 'koa';
@@ -10,7 +11,6 @@ import {
   revokeApiToken,
 } from '../api-tokens/api-tokens.js';
 import { disconnectApp, listConnectedApps } from '../grants/connected-apps.js';
-import { RequestError } from '../http/errors.js';
 import { createPageRouter } from '../http/router.js';
 import { renderAccountPage } from '../views/account-page.js';
 import { renderApiTokenCreatedPage } from '../views/api-token-created-page.js';

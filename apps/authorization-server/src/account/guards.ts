@@ -1,7 +1,7 @@
+import { RequestError } from '@gatehouse/server-kit';
 import type { Store, User } from '@gatehouse/store';
 import type { Context, Middleware } from 'koa';
 import { createCsrfToken, isValidCsrfToken } from '../http/csrf.js';
-import { RequestError } from '../http/errors.js';
 import { renderForbiddenPage } from '../views/forbidden-page.js';
 import { renderSiteNav, type SiteSection } from '../views/site-nav.js';
 import type { PageDeps } from './deps.js';

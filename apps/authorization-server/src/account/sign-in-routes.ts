@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { RequestError } from '@gatehouse/server-kit';
 import { bodyParser } from '@koa/bodyparser';
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { createCsrfToken, isValidCsrfToken } from '../http/csrf.js';
-import { RequestError } from '../http/errors.js';
 import { createPageRouter } from '../http/router.js';
 import { checkCredentials } from '../sign-in/check-credentials.js';
 import { renderLoginPage } from '../views/login-page.js';

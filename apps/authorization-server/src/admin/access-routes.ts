@@ -1,3 +1,4 @@
+import { RequestError } from '@gatehouse/server-kit';
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import type { PageDeps } from '../account/deps.js';
@@ -5,7 +6,6 @@ import { redirectWithNotice, sendPage, signedIn, siteNav } from '../account/guar
 import { apiTokenStatus, revokeApiToken } from '../api-tokens/api-tokens.js';
 import { clientNames, disconnectApp, groupConnectedApps } from '../grants/connected-apps.js';
 import { listGrants } from '../grants/grants.js';
-import { RequestError } from '../http/errors.js';
 import { renderAdminAccessPage, type UserAccessRow } from '../views/admin-access-page.js';
 
 const NOTICES: Readonly<Record<string, string>> = {

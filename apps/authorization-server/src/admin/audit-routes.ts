@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { RequestError } from '@gatehouse/server-kit';
 import {
   type AuditEvent,
   type AuditQuery,
@@ -10,7 +11,6 @@ import type { Context } from 'koa';
 import type { PageDeps } from '../account/deps.js';
 import { sendPage, siteNav } from '../account/guards.js';
 import { AUDIT_ACTIONS } from '../audit/audit-actions.js';
-import { RequestError } from '../http/errors.js';
 import { type AuditRow, renderAdminAuditPage } from '../views/admin-audit-page.js';
 import {
   type AuditFilterValues,

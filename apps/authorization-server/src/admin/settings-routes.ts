@@ -5,12 +5,12 @@ import {
   type OrgSettings,
   parseOrgSettings,
 } from '@gatehouse/policy';
+import { RequestError } from '@gatehouse/server-kit';
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import type { PageDeps } from '../account/deps.js';
 import { redirectWithNotice, sendPage, signedIn, siteNav } from '../account/guards.js';
 import { apiTokenStatus } from '../api-tokens/api-tokens.js';
-import { RequestError } from '../http/errors.js';
 import {
   type AdminSettingsPageOptions,
   renderAdminSettingsPage,

@@ -1,4 +1,4 @@
-import { createStore } from '@gatehouse/store';
+import { openStore } from '@gatehouse/server-kit';
 import { ConfigError, parseAsConfig } from '../env.js';
 import { AUDIT_VERIFY_USAGE, parseAuditVerifyArgs, UsageError } from './verify-args.js';
 import { verifyAuditLog } from './verify-audit-log.js';
@@ -17,12 +17,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const config = parseAsConfig();
-  const store = await createStore({
-    dataDir: config.dataDir,
-    redisUrl: config.redisUrl,
-    redisKeyPrefix: config.redisKeyPrefix,
-    auditChainKey: config.auditChainKey,
-  });
+  const store = await openStore(config);
   try {
     const { help: _, ...options } = args;
     const report = await verifyAuditLog(store.audit, options);

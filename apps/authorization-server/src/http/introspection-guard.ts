@@ -1,5 +1,5 @@
+import { RequestError } from '@gatehouse/server-kit';
 import type { Middleware } from 'koa';
-import { RequestError } from './errors.js';
 
 function basicClientId(header: string | undefined): string | undefined {
   if (header === undefined || !/^basic /i.test(header)) return undefined;

@@ -1,4 +1,5 @@
 import { IncomingMessage } from 'node:http';
+import { RequestError } from '@gatehouse/server-kit';
 import type { Context, Middleware } from 'koa';
 import {
   canonicalizeResources,
@@ -6,7 +7,6 @@ import {
   type ParamList,
   withDefaultScope,
 } from '../oidc/request-params.js';
-import { RequestError } from './errors.js';
 
 /** oidc-provider's own cap on a request body (56 KiB); we read no more than it would. */
 const MAX_FORM_BYTES = 56 * 1024;

@@ -1,6 +1,6 @@
 import type { OrgSettings } from '@gatehouse/policy';
+import { RequestError } from '@gatehouse/server-kit';
 import type { Middleware } from 'koa';
-import { RequestError } from './errors.js';
 import type { RateLimiter } from './rate-limiter.js';
 
 /** Registration bodies are a few hundred bytes; 16 KiB leaves room for long metadata. */

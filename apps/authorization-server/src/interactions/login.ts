@@ -1,6 +1,6 @@
+import { RequestError } from '@gatehouse/server-kit';
 import type { Context } from 'koa';
 import { createCsrfToken } from '../http/csrf.js';
-import { RequestError } from '../http/errors.js';
 import { checkCredentials } from '../sign-in/check-credentials.js';
 import { renderLoginPage } from '../views/login-page.js';
 import type { InteractionDeps } from './deps.js';

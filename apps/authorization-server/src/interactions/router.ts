@@ -1,10 +1,10 @@
 import { isLoopbackHostname } from '@gatehouse/policy';
+import { RequestError } from '@gatehouse/server-kit';
 import { bodyParser } from '@koa/bodyparser';
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { errors, type InteractionResults } from 'oidc-provider';
 import { isValidCsrfToken } from '../http/csrf.js';
-import { RequestError } from '../http/errors.js';
 import { createPageRouter } from '../http/router.js';
 import { clientDisplayName, clientRegistration, describeRedirectTarget } from './client-display.js';
 import { approveConsent, type MissingGrant, renderConsent } from './consent.js';

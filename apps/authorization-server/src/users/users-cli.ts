@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
-import { createStore } from '@gatehouse/store';
+import { createLogger, openStore } from '@gatehouse/server-kit';
 import { createAuditWriter } from '../audit/audit-writer.js';
 import { ConfigError, parseAsConfig } from '../env.js';
-import { createLogger } from '../logger.js';
 import { addUser, setUserDisabled, UserInputError } from './manage-users.js';
 
 const USAGE = `Usage:
@@ -36,13 +35,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = parseAsConfig();
   const logger = createLogger({ level: 'warn', name: 'users-cli' });
-  const store = await createStore({
-    dataDir: config.dataDir,
-    redisUrl: config.redisUrl,
-    redisKeyPrefix: config.redisKeyPrefix,
-    auditChainKey: config.auditChainKey,
-    logger,
-  });
+  const store = await openStore(config, logger);
   const deps = { store, audit: createAuditWriter(store, logger), orgId: config.orgId };
   try {
     if (command === 'list') {
