@@ -22,6 +22,19 @@ describe('parseAsConfig', () => {
     expect(parseAsConfig({ AUDIT_CHAIN_KEY: auditChainKey }).auditChainKey).toBe(auditChainKey);
   });
 
+  it('treats an empty DEMO_PASSWORD as unset (a compose file can switch the demo off)', () => {
+    expect(parseAsConfig({ DEMO_PASSWORD: '' }).demoPassword).toBe('demo-password');
+    expect(
+      parseAsConfig({
+        NODE_ENV: 'production',
+        DEMO_PASSWORD: '',
+        AS_ISSUER: 'http://127.0.0.1:4000',
+        INTROSPECTION_CLIENT_SECRET: 's'.repeat(40),
+        AUDIT_CHAIN_KEY: 'k'.repeat(43),
+      }).demoPassword,
+    ).toBeUndefined();
+  });
+
   it('reads the proxy hops and the extra hosts', () => {
     const config = parseAsConfig({
       TRUST_PROXY_HOPS: '2',

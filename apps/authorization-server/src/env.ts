@@ -41,7 +41,11 @@ const EnvSchema = z.object({
   AS_PORT: portNumber.default(4000),
   AS_HOST: z.string().min(1).default('127.0.0.1'),
   MCP_RESOURCE_URL: httpUrl.default('http://localhost:4001/mcp'),
-  DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  // Empty counts as unset, so `DEMO_PASSWORD=` switches the demo off in compose files.
+  DEMO_PASSWORD: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.string().min(8, 'must be at least 8 characters').optional(),
+  ),
   AS_ALLOWED_HOSTS: commaList.default([]),
 });
 
@@ -58,7 +62,7 @@ function assertProductionSafe(config: AsConfig, env: NodeJS.ProcessEnv): void {
       'AS_ISSUER is https but TRUST_PROXY is off: this server speaks plain http behind a TLS-terminating proxy, so set TRUST_PROXY=true (and TRUST_PROXY_HOPS) or cookies lose their Secure flag.',
     );
   }
-  if (env.DEMO_PASSWORD !== undefined) {
+  if (env.DEMO_PASSWORD !== undefined && env.DEMO_PASSWORD !== '') {
     problems.push('DEMO_PASSWORD is set: demo accounts must not exist in production.');
   }
   refuseInProduction([...problems, ...deploymentProductionProblems(config)]);

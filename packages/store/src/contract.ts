@@ -143,7 +143,7 @@ export interface ApiTokenRecord {
   name: string;
   /** Lower-case hex SHA-256 of the whole token string. The token itself is never stored. */
   hash: string;
-  /** The token's public prefix plus its first characters, to show in lists ("gh_abcd…"). */
+  /** The token's public prefix plus its first characters, to show in lists ("gat_abcd…"). */
   hint: string;
   /** `null` means "every scope the user may have". */
   scopes: string[] | null;

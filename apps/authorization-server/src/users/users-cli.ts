@@ -11,7 +11,8 @@ const USAGE = `Usage:
   pnpm users list
 
 Uses the authorization server's store (DATA_DIR / REDIS_URL, ORG_ID, AUDIT_CHAIN_KEY).
-Example: printf '%s' "$PASSWORD" | pnpm users add --email ada@example.com --name "Ada" --role admin`;
+Example: printf '%s' "$PASSWORD" | pnpm users add --email ada@example.com --name "Ada" --role admin
+In the Docker image, run node apps/authorization-server/dist/users/users-cli.js instead of pnpm users.`;
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) throw new UserInputError('password: pipe it on standard input');

@@ -30,7 +30,7 @@ export function sampleToken(overrides: Partial<ApiTokenRecord> = {}): ApiTokenRe
     userId: 'u1',
     name: `token ${id}`,
     hash: sha256Hex(`secret-${id}`),
-    hint: 'gh_abcd…',
+    hint: 'gat_abcd…',
     scopes: ['read:jira-work'],
     createdAt: 1_700_000_000_000,
     expiresAt: 1_800_000_000_000,
