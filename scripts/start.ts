@@ -8,18 +8,27 @@ import { listenMcpServer, parseMcpConfig } from '@gatehouse/mcp-server';
 import { createLogger, openStore, runMain, type Started } from '@gatehouse/server-kit';
 import { DEMO_USERS, seedDemoOrg } from '@gatehouse/workspace';
 
+/** What to say about the demo password: it is set once, when the seed first runs. */
+function demoPasswordNote(seededNow: boolean, password: string | undefined): string {
+  if (!seededNow) return 'the password they were given at first start';
+  return password === 'demo-password'
+    ? 'password: demo-password'
+    : 'password: the DEMO_PASSWORD you set';
+}
+
 /** Both apps on one store and one logger, then the banner; stopped together. */
 async function start(): Promise<Started> {
   const asConfig = parseAsConfig();
   const mcpConfig = parseMcpConfig();
   const logger = createLogger({ level: asConfig.logLevel, name: 'gatehouse' });
   const store = await openStore(asConfig, logger);
-  if (asConfig.demoPassword !== undefined) {
-    await seedDemoOrg(
-      { records: store.records, users: store.users },
-      { password: asConfig.demoPassword },
-    );
-  }
+  const seed =
+    asConfig.demoPassword === undefined
+      ? undefined
+      : await seedDemoOrg(
+          { records: store.records, users: store.users },
+          { password: asConfig.demoPassword },
+        );
   const as = await listenAuthorizationServer(asConfig, {
     store,
     logger: logger.child({ app: 'authorization-server' }),
@@ -40,10 +49,10 @@ async function start(): Promise<Started> {
     Your account           ${as.url}/account
     Admin console          ${as.url}/admin
 ${
-  asConfig.demoPassword === undefined
+  seed === undefined
     ? ''
     : `
-    Demo logins (password: ${asConfig.demoPassword === 'demo-password' ? 'demo-password' : 'the DEMO_PASSWORD you set'})
+    Demo logins (${demoPasswordNote(seed.seeded, asConfig.demoPassword)})
 ${logins}
 `
 }
