@@ -11,6 +11,7 @@ import {
   refuseInProduction,
 } from '@gatehouse/server-kit';
 import { z } from 'zod';
+import type { FailureLimits } from './auth/credential-throttle.js';
 
 /** What `parseMcpConfig` throws: the kit's, shared with the authorization server. */
 export { ConfigError } from '@gatehouse/server-kit';
@@ -48,16 +49,7 @@ export interface McpConfig extends DeploymentConfig {
    * Failed credential attempts allowed per window before 429 (`auth/credential-throttle.ts`).
    * Per address, they count only failures, so a working token is never refused for its address.
    */
-  failureLimits: {
-    /** Failed API-token attempts (`Basic`, or a `gat_` bearer) per client address. */
-    apiTokenPerIp: number;
-    /** Failed attempts per API-token prefix, from any address; checked before authentication. */
-    apiTokenPerPrefix: number;
-    /** Failed attempts with any other bearer token per client address. */
-    bearerPerIp: number;
-    /** The counting window, in seconds. */
-    windowSeconds: number;
-  };
+  failureLimits: FailureLimits;
   /** `Host` values accepted besides the resource URL's own (and its loopback aliases). */
   allowedHosts: string[];
   /** `Origin` values accepted besides loopback origins and the resource URL's own origin. */

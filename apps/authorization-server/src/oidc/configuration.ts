@@ -65,14 +65,6 @@ const SESSION_TTL_SECONDS = 24 * 60 * 60;
 const ID_TOKEN_TTL_SECONDS = 60 * 60;
 
 /**
- * Checks redirect URIs at registration (oidc-provider runs this validator for each extra
- * property; we hang the whole-client check on `software_id`, which every client has as an
- * optional RFC 7591 field): each must be a kind we accept, and all must be on the org's allowed
- * client domains when it lists any (see `checkClientDomains` for loopback and app links). It
- * also marks clients that only use loopback or private-use redirect URIs as native, so that they
- * may use any loopback port (RFC 8252 §7.3).
- */
-/**
  * Metadata that would make this server fetch a URL the registrant chose (SSRF): pairwise sector
  * documents and remote key sets. MCP clients need neither. (`request_uris` is not recognised
  * while request objects are off, so oidc-provider drops it.)

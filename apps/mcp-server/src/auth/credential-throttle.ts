@@ -39,25 +39,20 @@ export interface CredentialThrottle {
   recordFailure(ip: string, credential: PresentedCredential): Promise<RequestError | undefined>;
 }
 
-/** How many failures are allowed per window before 429. */
+/**
+ * How many failures are allowed per window before 429. The defaults (and the variables that
+ * change them) are in `env.ts`.
+ */
 export interface FailureLimits {
-  /** Failed API-token attempts per client address. */
+  /** Failed API-token attempts (`Basic`, or a `gat_` bearer) per client address. */
   apiTokenPerIp: number;
-  /** Failed attempts per API-token prefix, from any address. */
+  /** Failed attempts per API-token prefix, from any address; checked before authentication. */
   apiTokenPerPrefix: number;
   /** Failed attempts per client address with any other bearer token. */
   bearerPerIp: number;
   /** The counting window, in seconds; it opens with a key's first failure. */
   windowSeconds: number;
 }
-
-/** 30 API-token failures per address, 10 per prefix, 60 other bearer failures per address, each in 5 minutes. */
-export const DEFAULT_FAILURE_LIMITS: Readonly<FailureLimits> = {
-  apiTokenPerIp: 30,
-  apiTokenPerPrefix: 10,
-  bearerPerIp: 60,
-  windowSeconds: 5 * 60,
-};
 
 /** Options of `createCredentialThrottle`. */
 export interface CredentialThrottleOptions {

@@ -1,5 +1,4 @@
 import type { User } from '@gatehouse/store';
-import type { Actor } from './actor.js';
 import type { WorkspaceContext } from './context.js';
 
 /** How answers show a person. `accountId` is the user id. */
@@ -41,11 +40,6 @@ export async function loadDirectory(ctx: WorkspaceContext): Promise<UserDirector
       return user && !user.disabled ? user : null;
     },
   };
-}
-
-/** A reference for the actor, without a lookup. */
-export function actorRef(actor: Actor): UserRef {
-  return { accountId: actor.userId, displayName: actor.displayName, email: actor.email };
 }
 
 /** ISO 8601 for an epoch-ms time; answers show times this way. */
