@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type AsConfig,
-  createLogger,
   DEFAULT_RATE_LIMITS,
   listenAuthorizationServer,
   parseAsConfig,
@@ -13,7 +12,6 @@ import {
   type RunningAuthorizationServer,
 } from '@gatehouse/authorization-server';
 import {
-  createLogger as createMcpLogger,
   createMcpServer,
   listenMcpServer,
   type McpConfig,
@@ -21,6 +19,7 @@ import {
   parseMcpConfig,
   type RunningMcpServer,
 } from '@gatehouse/mcp-server';
+import { createLogger } from '@gatehouse/server-kit';
 import { createStore, type Store } from '@gatehouse/store';
 import { seedDemoOrg } from '@gatehouse/workspace';
 import { Redis } from 'ioredis';
@@ -166,7 +165,7 @@ export async function startMcpServer(
   options: { asIssuer: string; config?: Partial<McpConfig> },
 ): Promise<RunningMcpServer> {
   const config = testMcpConfig({ asIssuer: options.asIssuer, ...options.config });
-  const logger = createMcpLogger({ level: config.logLevel, name: 'mcp-server-test' });
+  const logger = createLogger({ level: config.logLevel, name: 'mcp-server-test' });
   return listenMcpServer(config, { store, logger });
 }
 
@@ -193,7 +192,7 @@ export async function startStack(
   const mcpUrl = `http://127.0.0.1:${(listener.address() as AddressInfo).port}/mcp`;
   const as = await startAuthorizationServer(store, { config: { mcpResourceUrl: mcpUrl } });
   const config = testMcpConfig({ resourceUrl: mcpUrl, asIssuer: as.url, ...options.mcpConfig });
-  const logger = createMcpLogger({ level: config.logLevel, name: 'mcp-server-test' });
+  const logger = createLogger({ level: config.logLevel, name: 'mcp-server-test' });
   const mcp = await createMcpServer(config, { store, logger });
   listener.on('request', mcp.app.callback());
   return {

@@ -1,5 +1,4 @@
 // Every export here is public API of @gatehouse/authorization-server; named exports only.
-export { createLogger } from '@gatehouse/server-kit';
 export {
   type AppDeps,
   type AuthorizationServer,

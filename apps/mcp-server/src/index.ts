@@ -1,5 +1,4 @@
 // Every export here is public API of @gatehouse/mcp-server; named exports only.
-export { createLogger } from '@gatehouse/server-kit';
 export {
   createMcpServer,
   INTROSPECTION_SECRET_KEY,
