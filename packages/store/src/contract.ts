@@ -141,7 +141,10 @@ export interface ApiTokenRecord {
   orgId: string;
   userId: string;
   name: string;
-  /** Lower-case hex SHA-256 of the whole token string. The token itself is never stored. */
+  /**
+   * Lower-case hex SHA-256 of the whole token string (`hashTokenValue`). The token itself is
+   * never stored.
+   */
   hash: string;
   /** The token's public prefix plus its first characters, to show in lists ("gat_abcd…"). */
   hint: string;
@@ -240,12 +243,16 @@ export interface RateLimitStore {
 // Events between processes
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * What one process tells the others. A `tokenHash` is always `hashTokenValue(token)`: the
+ * lower-case hex SHA-256 of the whole token string, never the token.
+ */
 export type StoreEvent =
   /** An OAuth grant (and with it every token of the grant) was revoked. */
   | { type: 'grant.revoked'; grantId: string }
-  /** One access token was revoked. `tokenHash` is the hex SHA-256 of the token value. */
+  /** One access token was revoked. */
   | { type: 'token.revoked'; tokenHash: string }
-  /** An API token was revoked. */
+  /** An API token was revoked; `tokenHash` is its record's `hash`. */
   | { type: 'api_token.revoked'; tokenId: string; tokenHash: string }
   /** Org settings were written; `version` is the new version. */
   | { type: 'settings.changed'; orgId: string; version: number }

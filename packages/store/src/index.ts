@@ -17,3 +17,4 @@ export type { StoreLogger } from './logger.js';
 export { hashPassword, verifyPassword } from './password.js';
 export { createRedisStore, type RedisStoreOptions } from './redis/redis-store.js';
 export { createSqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.js';
+export { hashTokenValue } from './token-hash.js';

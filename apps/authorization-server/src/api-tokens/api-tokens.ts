@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import {
   API_TOKEN_SECRET_BYTES,
   apiTokenHint,
@@ -7,7 +7,7 @@ import {
   type OrgSettings,
   RESOURCE_SCOPE_IDS,
 } from '@gatehouse/policy';
-import type { ApiTokenRecord, Store, User } from '@gatehouse/store';
+import { type ApiTokenRecord, hashTokenValue, type Store, type User } from '@gatehouse/store';
 import type { Logger } from 'pino';
 import type { AuditWriter } from '../audit/audit-writer.js';
 import type { ApiTokenRequest } from './api-token-form.js';
@@ -27,11 +27,6 @@ export interface ApiTokenDeps {
 
 /** Where a token stands now, for lists. */
 export type ApiTokenStatus = 'active' | 'expired' | 'revoked';
-
-/** Lower-case hex SHA-256: how a token is stored and looked up, never the token itself. */
-export function sha256Hex(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
-}
 
 /** The resource scopes the org allows now: what a new API token may be limited to. */
 export function allowedApiTokenScopes(settings: OrgSettings): string[] {
@@ -58,7 +53,7 @@ export async function createApiToken(
     orgId: deps.orgId,
     userId: input.user.id,
     name: input.request.name,
-    hash: sha256Hex(token),
+    hash: hashTokenValue(token),
     hint: apiTokenHint(token),
     scopes: input.request.scopes,
     createdAt: now,

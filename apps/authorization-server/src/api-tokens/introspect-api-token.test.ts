@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_ORG_SETTINGS, formatApiToken, type OrgSettings } from '@gatehouse/policy';
-import type { ApiTokenRecord, User } from '@gatehouse/store';
+import { type ApiTokenRecord, hashTokenValue, type User } from '@gatehouse/store';
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from './api-tokens.js';
 import { effectiveApiTokenScopes, introspectApiToken } from './introspect-api-token.js';
 
 const NOW = 1_800_000_000_000;
@@ -31,7 +30,7 @@ function record(overrides: Partial<ApiTokenRecord> = {}): ApiTokenRecord {
     orgId: 'demo',
     userId: alice.id,
     name: 'CI',
-    hash: sha256Hex(token),
+    hash: hashTokenValue(token),
     hint: 'gat_abcd…',
     scopes: ['read:jsm', 'write:jsm'],
     createdAt: NOW - DAY_MS,

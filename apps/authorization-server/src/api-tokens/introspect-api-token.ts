@@ -1,6 +1,6 @@
 import { checkApiTokenFormat, type OrgSettings } from '@gatehouse/policy';
-import type { ApiTokenRecord, Store, User } from '@gatehouse/store';
-import { allowedApiTokenScopes, sha256Hex } from './api-tokens.js';
+import { type ApiTokenRecord, hashTokenValue, type Store, type User } from '@gatehouse/store';
+import { allowedApiTokenScopes } from './api-tokens.js';
 
 /** What answering an API token at the introspection endpoint needs. */
 export interface ApiTokenIntrospectionDeps {
@@ -37,7 +37,7 @@ export function effectiveApiTokenScopes(
 }
 
 async function findRecord(deps: ApiTokenIntrospectionDeps, token: string) {
-  const record = await deps.store.apiTokens.findByHash(sha256Hex(token));
+  const record = await deps.store.apiTokens.findByHash(hashTokenValue(token));
   return record !== null && record.orgId === deps.orgId ? record : null;
 }
 

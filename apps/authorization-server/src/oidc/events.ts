@@ -1,14 +1,9 @@
-import { createHash } from 'node:crypto';
-import type { Store } from '@gatehouse/store';
+import { hashTokenValue, type Store } from '@gatehouse/store';
 import type Provider from 'oidc-provider';
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import type { Logger } from 'pino';
 import type { AuditWriter } from '../audit/audit-writer.js';
 import type { UsageRecorder } from '../grants/usage.js';
-
-function sha256Hex(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
-}
 
 /**
  * Turns oidc-provider's events into our own: revocations go to the events channel (so every
@@ -30,7 +25,7 @@ export function wireProviderEvents(
   });
   // An opaque access token's value is its id.
   provider.on('access_token.destroyed', (token: { jti: string }) => {
-    void publish({ type: 'token.revoked', tokenHash: sha256Hex(token.jti) });
+    void publish({ type: 'token.revoked', tokenHash: hashTokenValue(token.jti) });
   });
   provider.on('registration_create.success', (ctx: KoaContextWithOIDC, client) => {
     void audit({

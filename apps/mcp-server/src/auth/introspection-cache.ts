@@ -3,7 +3,7 @@
  * call per token per minute rather than one per request, while revocation still takes effect
  * within a second (the store's events channel tells every instance).
  *
- * - Keyed by the hex SHA-256 of the token (the token itself is never kept), which is also the
+ * - Keyed by `hashTokenValue(token)` (the token itself is never kept), which is also the
  *   `tokenHash` that `token.revoked` and `api_token.revoked` events carry.
  * - An active result lives until the token's `exp` and never longer than `activeTtlMs`; an
  *   inactive one `inactiveTtlMs` (so a flood of bad tokens does not become a flood of calls).
@@ -20,8 +20,7 @@
  * - Failures are never cached, and a result that was in flight while an event dropped entries
  *   is handed to its callers but not stored (it may predate the revocation).
  */
-import { createHash } from 'node:crypto';
-import type { StoreEvent } from '@gatehouse/store';
+import { hashTokenValue, type StoreEvent } from '@gatehouse/store';
 import type { IntrospectionResult, Introspector } from './introspection.js';
 
 /** Options of `createIntrospectionCache`; times in milliseconds. */
@@ -58,11 +57,6 @@ interface Entry {
 
 /** Share of `maxEntries` that inactive results may hold: 10 % (at least one entry). */
 export const INACTIVE_SHARE = 0.1;
-
-/** Lower-case hex SHA-256, the form the store's events use for token hashes. */
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 /** Drops the least recently used entry of `map`; false when it is empty. */
 function evictOldest(map: Map<string, Entry>): boolean {
@@ -132,13 +126,13 @@ export function createIntrospectionCache(options: IntrospectionCacheOptions): In
 
   return {
     check(token) {
-      const key = hashToken(token);
+      const key = hashTokenValue(token);
       const cached = fresh(key);
       if (cached !== undefined) return Promise.resolve(cached);
       return inFlight.get(key) ?? lookup(key, token);
     },
     peekActive(token) {
-      const entry = active.get(hashToken(token));
+      const entry = active.get(hashTokenValue(token));
       return entry !== undefined && entry.expiresAt > now();
     },
     handleEvent(event) {

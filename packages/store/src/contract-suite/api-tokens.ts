@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, InvalidArgumentError } from '../errors.js';
+import { hashTokenValue } from '../token-hash.js';
 import type { ContractContext } from './context.js';
-import { sampleToken, sha256Hex } from './helpers.js';
+import { sampleToken } from './helpers.js';
 
 export function describeApiTokensContract(ctx: ContractContext): void {
   describe('API tokens', () => {
@@ -11,12 +12,12 @@ export function describeApiTokensContract(ctx: ContractContext): void {
       expect(await ctx.store.apiTokens.findById('t1')).toEqual(token);
       expect(await ctx.store.apiTokens.findByHash(token.hash)).toEqual(token);
       expect(await ctx.store.apiTokens.findById('t2')).toBeNull();
-      expect(await ctx.store.apiTokens.findByHash(sha256Hex('unknown'))).toBeNull();
+      expect(await ctx.store.apiTokens.findByHash(hashTokenValue('unknown'))).toBeNull();
     });
 
     it.each([
-      ['the same id', { id: 't1', hash: sha256Hex('other') }],
-      ['the same hash', { id: 't2' as string, hash: sha256Hex('secret-t1') }],
+      ['the same id', { id: 't1', hash: hashTokenValue('other') }],
+      ['the same hash', { id: 't2' as string, hash: hashTokenValue('secret-t1') }],
     ])('refuses a second token with %s', async (_, clash) => {
       await ctx.store.apiTokens.create(sampleToken({ id: 't1' }));
       await expect(ctx.store.apiTokens.create(sampleToken(clash))).rejects.toBeInstanceOf(

@@ -1,9 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { ApiTokenRecord, Store, StoreEvent, User } from '../contract.js';
+import { hashTokenValue } from '../token-hash.js';
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-export const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** A valid user; `passwordHash` is a placeholder, hashing is not under test here. */
 export function sampleUser(overrides: Partial<User> = {}): User {
@@ -29,7 +27,7 @@ export function sampleToken(overrides: Partial<ApiTokenRecord> = {}): ApiTokenRe
     orgId: 'org1',
     userId: 'u1',
     name: `token ${id}`,
-    hash: sha256Hex(`secret-${id}`),
+    hash: hashTokenValue(`secret-${id}`),
     hint: 'gat_abcd…',
     scopes: ['read:jira-work'],
     createdAt: 1_700_000_000_000,
