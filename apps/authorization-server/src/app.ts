@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { createOrgSettingsReader } from '@gatehouse/org-settings';
 import { AUTHORIZATION_SERVER_SCOPES, defaultAllowedHosts } from '@gatehouse/policy';
-import { errorHandler, healthRoutes, hostGuard, requestLog } from '@gatehouse/server-kit';
+import {
+  errorHandler,
+  healthRoutes,
+  hostGuard,
+  loadIntrospectionSecret,
+  requestLog,
+} from '@gatehouse/server-kit';
 import { hashPassword, type Store } from '@gatehouse/store';
 import type Router from '@koa/router';
 import Koa from 'koa';
@@ -31,7 +37,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { createInteractionRouter } from './interactions/router.js';
 import { ROUTES } from './oidc/configuration.js';
 import { createProvider } from './oidc/create-provider.js';
-import { loadIntrospectionSecret, loadKeyMaterial } from './oidc/key-material.js';
+import { loadKeyMaterial } from './oidc/key-material.js';
 import type { CredentialDeps } from './sign-in/check-credentials.js';
 
 /** Rate limits, as points per window, counted in the store across instances. */

@@ -1,7 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { createOrgSettingsReader, type OrgSettingsReader } from '@gatehouse/org-settings';
 import { defaultAllowedHosts } from '@gatehouse/policy';
-import { errorHandler, healthRoutes, hostGuard, requestLog } from '@gatehouse/server-kit';
+import {
+  errorHandler,
+  healthRoutes,
+  hostGuard,
+  loadIntrospectionSecret,
+  requestLog,
+} from '@gatehouse/server-kit';
 import type { Store } from '@gatehouse/store';
 import { createWorkspace } from '@gatehouse/workspace';
 import Koa from 'koa';
@@ -22,9 +27,6 @@ import { notFound, securityHeaders } from './http/security-headers.js';
 import { createMcpEndpoint } from './mcp/mcp-endpoint.js';
 import { createToolCallAudit } from './mcp/tool-audit.js';
 
-/** Key material name under which the AS and this server share a generated introspection secret. */
-export const INTROSPECTION_SECRET_KEY = 'introspection-client-secret';
-
 /** What `createMcpServer` needs besides the configuration. */
 export interface McpServerDeps {
   store: Store;
@@ -40,15 +42,6 @@ export interface McpServer {
   introspectionCache: IntrospectionCache;
   /** Stops the settings reader and the event subscription (not the store: the caller owns it). */
   close(): Promise<void>;
-}
-
-/** The configured secret, or the one the deployment generated once and shares through the store. */
-async function loadIntrospectionSecret(config: McpConfig, store: Store): Promise<string> {
-  const configured = config.introspectionClient.clientSecret;
-  if (configured !== undefined) return configured;
-  return store.keys.getOrCreate(INTROSPECTION_SECRET_KEY, () =>
-    randomBytes(32).toString('base64url'),
-  );
 }
 
 function createIntrospector(config: McpConfig, secret: string): Introspector {
@@ -69,7 +62,10 @@ async function createAccessChecks(
 ) {
   const introspector =
     deps.introspector ??
-    createIntrospector(config, await loadIntrospectionSecret(config, deps.store));
+    createIntrospector(
+      config,
+      await loadIntrospectionSecret(deps.store.keys, config.introspectionClient.clientSecret),
+    );
   const cache = createIntrospectionCache({
     introspect: introspector,
     activeTtlMs: config.cache.activeTtlSeconds * 1000,

@@ -1,10 +1,5 @@
 // Every export here is public API of @gatehouse/mcp-server; named exports only.
-export {
-  createMcpServer,
-  INTROSPECTION_SECRET_KEY,
-  type McpServer,
-  type McpServerDeps,
-} from './app.js';
+export { createMcpServer, type McpServer, type McpServerDeps } from './app.js';
 export type { Principal } from './auth/authenticate.js';
 export {
   type IntrospectionResult,

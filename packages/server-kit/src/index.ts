@@ -16,6 +16,10 @@ export {
   type LogLevel,
   portNumber,
 } from './config/env-schemas.js';
+export {
+  INTROSPECTION_SECRET_KEY,
+  loadIntrospectionSecret,
+} from './config/introspection-secret.js';
 export { openStore, type StoreSettings } from './config/open-store.js';
 export {
   type ErrorLogger,

@@ -39,17 +39,3 @@ export async function loadKeyMaterial(keys: KeyMaterialStore): Promise<KeyMateri
   ]);
   return { jwks, cookieKeys };
 }
-
-/**
- * The resource server's introspection credentials: configured ones win; otherwise a secret is
- * generated once and persisted so that the MCP server, reading the same store, finds it too.
- */
-export async function loadIntrospectionSecret(
-  keys: KeyMaterialStore,
-  configured: string | undefined,
-): Promise<string> {
-  if (configured !== undefined) return configured;
-  return keys.getOrCreate('introspection-client-secret', () =>
-    randomBytes(32).toString('base64url'),
-  );
-}
