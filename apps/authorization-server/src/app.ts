@@ -29,6 +29,7 @@ import { assets } from './http/assets.js';
 import { canonicalRoutes } from './http/canonical-routes.js';
 import { authorizationServerMetadata } from './http/discovery.js';
 import { writeErrorPageOrJson } from './http/error-response.js';
+import { isHttpsIssuer } from './http/https-issuer.js';
 import { introspectionGuard } from './http/introspection-guard.js';
 import { oauthParams } from './http/oauth-params.js';
 import { createRateLimiter, type RateLimit, type RateLimiter } from './http/rate-limiter.js';
@@ -146,7 +147,7 @@ function createPageRouters(config: AsConfig, shared: Shared, provider: Provider)
     config,
     sessions: createAccountSessions({
       adapter: store.oidc.forModel('AccountSession'),
-      https: config.issuer.startsWith('https:'),
+      https: isHttpsIssuer(config),
     }),
     staticClients: [{ clientId: config.introspectionClient.clientId, name: 'MCP resource server' }],
   };
@@ -173,7 +174,7 @@ function composeApp(
     keys: shared.keys.cookieKeys,
   });
   app.use(requestLog(logger));
-  app.use(securityHeaders({ https: config.issuer.startsWith('https:') }));
+  app.use(securityHeaders({ https: isHttpsIssuer(config) }));
   app.use(errorHandler({ logger, respond: writeErrorPageOrJson }));
   app.use(healthRoutes(() => store.ping()));
   app.use(hostGuard({ allowedHosts: defaultAllowedHosts(config.issuer, config.allowedHosts) }));

@@ -1,6 +1,7 @@
 import { RequestError } from '@gatehouse/server-kit';
 import type { Store, User } from '@gatehouse/store';
 import type { Context, Middleware } from 'koa';
+import { isAdminApiRequest } from '../http/admin-api.js';
 import { createCsrfToken, isValidCsrfToken } from '../http/csrf.js';
 import { renderForbiddenPage } from '../views/forbidden-page.js';
 import { renderSiteNav, type SiteSection } from '../views/site-nav.js';
@@ -14,13 +15,6 @@ export interface SignedIn {
   session: AccountSession;
   /** The CSRF token of this session's forms. */
   csrfToken: string;
-}
-
-/** Routes under this prefix answer JSON, never a page or a redirect. */
-const API_PREFIX = '/admin/api/';
-
-export function isApiRequest(ctx: Context): boolean {
-  return ctx.path.startsWith(API_PREFIX);
 }
 
 /** The signed-in person; only on routes behind `requireAccount`. */
@@ -60,7 +54,7 @@ export function requireAccount(deps: PageDeps): Middleware {
   return async function requireAccountMiddleware(ctx, next) {
     const found = await findSignedIn(deps, ctx);
     if (found === null) {
-      if (isApiRequest(ctx)) {
+      if (isAdminApiRequest(ctx)) {
         throw new RequestError(401, 'login_required', 'Sign in to the admin console first.');
       }
       const returnTo = safeReturnTo(ctx.method === 'GET' ? ctx.originalUrl : undefined);
@@ -79,7 +73,7 @@ export function requireAdmin(): Middleware {
   return async function requireAdminMiddleware(ctx, next) {
     const { user } = signedIn(ctx);
     if (user.role === 'admin') return next();
-    if (isApiRequest(ctx)) {
+    if (isAdminApiRequest(ctx)) {
       throw new RequestError(403, 'forbidden', 'Only organization admins may read the audit log.');
     }
     ctx.status = 403;

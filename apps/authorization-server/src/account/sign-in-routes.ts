@@ -4,6 +4,8 @@ import { bodyParser } from '@koa/bodyparser';
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { createCsrfToken, isValidCsrfToken } from '../http/csrf.js';
+import { formString } from '../http/form.js';
+import { isHttpsIssuer } from '../http/https-issuer.js';
 import { createPageRouter } from '../http/router.js';
 import { checkCredentials } from '../sign-in/check-credentials.js';
 import { renderLoginPage } from '../views/login-page.js';
@@ -26,7 +28,7 @@ function nonceCookieName(https: boolean): string {
  * bound to a random nonce in a short-lived signed cookie (double submit, HMAC'd).
  */
 function signInCsrf(deps: PageDeps) {
-  const https = deps.config.issuer.startsWith('https:');
+  const https = isHttpsIssuer(deps.config);
   const name = nonceCookieName(https);
   const options = {
     httpOnly: true,
@@ -62,11 +64,6 @@ function signInCsrf(deps: PageDeps) {
 }
 
 type SignInCsrf = ReturnType<typeof signInCsrf>;
-
-function formString(body: unknown, field: string): string {
-  const value = (body as Record<string, unknown> | undefined)?.[field];
-  return typeof value === 'string' ? value : '';
-}
 
 function renderSignIn(
   ctx: Context,

@@ -11,6 +11,7 @@ import type { Context } from 'koa';
 import type { PageDeps } from '../account/deps.js';
 import { sendPage, siteNav } from '../account/guards.js';
 import { AUDIT_ACTIONS } from '../audit/audit-actions.js';
+import { ADMIN_API_PREFIX } from '../http/admin-api.js';
 import { type AuditRow, renderAdminAuditPage } from '../views/admin-audit-page.js';
 import {
   type AuditFilterValues,
@@ -75,7 +76,7 @@ function links(values: AuditFilterValues, nextCursor: string | undefined, onLate
       : { next: `/admin/audit${auditFilterQuery(values, { cursor: nextCursor })}` }),
     ...(onLaterPage ? { first: `/admin/audit${auditFilterQuery(values)}` } : {}),
     export: `/admin/audit/export.jsonl${auditFilterQuery(values)}`,
-    json: `/admin/api/audit${auditFilterQuery(values)}`,
+    json: `${ADMIN_API_PREFIX}audit${auditFilterQuery(values)}`,
   };
 }
 

@@ -1,13 +1,11 @@
 import { type ErrorResponder, writeJsonError } from '@gatehouse/server-kit';
 import type { Context } from 'koa';
 import { renderErrorPage } from '../views/error-page.js';
+import { isAdminApiRequest } from './admin-api.js';
 
 /** Pages are HTML; everything else (OAuth endpoints, the admin JSON API) answers JSON. */
 export function isPageRequest(ctx: Context): boolean {
-  return (
-    /^\/(interaction|account|admin|logout)(\/|$)/.test(ctx.path) &&
-    !ctx.path.startsWith('/admin/api/')
-  );
+  return /^\/(interaction|account|admin|logout)(\/|$)/.test(ctx.path) && !isAdminApiRequest(ctx);
 }
 
 /** The account and admin pages are ours to return to; an OAuth flow must restart at the app. */

@@ -1,6 +1,7 @@
 import { RequestError } from '@gatehouse/server-kit';
 import type { Context } from 'koa';
 import { createCsrfToken } from '../http/csrf.js';
+import { formString } from '../http/form.js';
 import { checkCredentials } from '../sign-in/check-credentials.js';
 import { renderLoginPage } from '../views/login-page.js';
 import type { InteractionDeps } from './deps.js';
@@ -19,11 +20,6 @@ export function renderLogin(
     ...(view.email === undefined ? {} : { email: view.email }),
     ...(view.error === undefined ? {} : { error: view.error }),
   });
-}
-
-function formString(body: unknown, field: string): string {
-  const value = (body as Record<string, unknown> | undefined)?.[field];
-  return typeof value === 'string' ? value : '';
 }
 
 /**

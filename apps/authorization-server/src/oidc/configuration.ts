@@ -11,6 +11,7 @@ import type { ClientBlocks } from '../clients/client-blocks.js';
 import { checkClientDomains, describeDomainRefusal } from '../clients/client-domains.js';
 import type { DocumentClients } from '../clients/document-clients.js';
 import type { AsConfig } from '../env.js';
+import { isHttpsIssuer } from '../http/https-issuer.js';
 import { createFindAccount } from './account.js';
 import { createAdapterFactory } from './adapter.js';
 import { createInteractionPolicy } from './interaction-policy.js';
@@ -178,7 +179,7 @@ function createResourceServerInfo(deps: ProviderDeps) {
  */
 export function buildProviderConfiguration(deps: ProviderDeps): Configuration {
   const { config, store, settings, keys } = deps;
-  const secureCookies = new URL(config.issuer).protocol === 'https:';
+  const secureCookies = isHttpsIssuer(config);
   const refreshTtl = () => settings.current().tokenLifetimes.refreshTokenSeconds;
 
   return {

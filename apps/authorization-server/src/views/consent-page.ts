@@ -1,3 +1,4 @@
+import { assertNever } from '@gatehouse/policy';
 import { html, type SafeHtml } from './html.js';
 import { renderLayout } from './layout.js';
 
@@ -76,10 +77,6 @@ function registrationNote(client: ConsentClient): SafeHtml {
     default:
       return assertNever(client.registration);
   }
-}
-
-function assertNever(value: never): never {
-  throw new TypeError(`consent page: unknown client registration ${String(value)}`);
 }
 
 function renderFacts({ client, redirectHost, resource }: ConsentPageOptions): SafeHtml {
