@@ -63,6 +63,7 @@ export {
   RESOURCE_SCOPES_SUPPORTED,
   SCOPES,
   sortScopes,
+  splitScopeString,
 } from './scopes.js';
 export type {
   OrgSettings,

@@ -11,6 +11,7 @@ import {
   RESOURCE_SCOPES_SUPPORTED,
   SCOPES,
   sortScopes,
+  splitScopeString,
 } from './scopes.js';
 import { TOOLS } from './tools.js';
 
@@ -113,6 +114,21 @@ describe('isKnownScope / isResourceScope', () => {
   ])('%j: known %s, resource %s', (value, known, resource) => {
     expect(isKnownScope(value)).toBe(known);
     expect(isResourceScope(value)).toBe(resource);
+  });
+});
+
+describe('splitScopeString', () => {
+  it.each([
+    ['', []],
+    ['   ', []],
+    ['read:me', ['read:me']],
+    ['read:me  write:jira-work', ['read:me', 'write:jira-work']],
+    ['write:jira-work read:me write:jira-work', ['write:jira-work', 'read:me']],
+    ['custom:thing read:me openid', ['custom:thing', 'read:me', 'openid']],
+    [' offline_access\tread:compass ', ['offline_access', 'read:compass']],
+    ['Read:Me', ['Read:Me']],
+  ])('%j', (input, expected) => {
+    expect(splitScopeString(input)).toEqual(expected);
   });
 });
 

@@ -136,6 +136,16 @@ export interface ParsedScopes {
 }
 
 /**
+ * Every token of an OAuth `scope` string (space-separated; runs of whitespace tolerated), known
+ * or not, each once, in first-seen order. For scope strings whose unknown tokens must be kept
+ * as they are (what a grant or an introspection answer holds); `parseScopeString` separates
+ * known from unknown.
+ */
+export function splitScopeString(value: string): string[] {
+  return [...new Set(value.split(/\s+/))].filter((token) => token !== '');
+}
+
+/**
  * Splits an OAuth `scope` string (space-separated; runs of whitespace tolerated) into known and
  * unknown scopes. Duplicates are dropped and first-seen order kept. Never throws: the caller
  * decides whether an unknown scope is an error.
@@ -143,8 +153,7 @@ export interface ParsedScopes {
 export function parseScopeString(value: string): ParsedScopes {
   const scopes: ScopeId[] = [];
   const unknown: string[] = [];
-  for (const token of new Set(value.split(/\s+/))) {
-    if (token === '') continue;
+  for (const token of splitScopeString(value)) {
     if (isKnownScope(token)) scopes.push(token);
     else unknown.push(token);
   }

@@ -1,3 +1,4 @@
+import { splitScopeString } from '@gatehouse/policy';
 import type { OidcPayload, Store } from '@gatehouse/store';
 import type { Logger } from 'pino';
 import type { UsageRecorder } from './usage.js';
@@ -20,8 +21,8 @@ function grantScopes(payload: OidcPayload): string[] {
   const openid = (payload.openid ?? {}) as { scope?: unknown };
   const all = [...Object.values(resources), openid.scope]
     .filter((value): value is string => typeof value === 'string')
-    .flatMap((value) => value.split(' '));
-  return [...new Set(all)].filter((scope) => scope !== '' && scope !== 'openid');
+    .flatMap(splitScopeString);
+  return [...new Set(all)].filter((scope) => scope !== 'openid');
 }
 
 /** Reads a stored oidc-provider `Grant` payload; `null` for anything not shaped like one. */

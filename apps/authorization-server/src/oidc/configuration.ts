@@ -1,6 +1,7 @@
 import type { OrgSettingsReader } from '@gatehouse/org-settings';
 import {
   decideIssuableScopes,
+  formatScopes,
   isClientHostAllowed,
   isSameResource,
   RESOURCE_SCOPE_IDS,
@@ -21,6 +22,7 @@ import {
   inferApplicationType,
   type RedirectUriKind,
 } from './redirect-uri-policy.js';
+import { providerScopeTokens } from './request-params.js';
 
 export interface ProviderDeps {
   config: AsConfig;
@@ -90,8 +92,8 @@ const PROVIDER_SCOPES = new Set(['openid', 'offline_access']);
  */
 function keepOnlyProviderScopes(metadata: Record<string, unknown>): void {
   if (typeof metadata.scope !== 'string') return;
-  const kept = metadata.scope.split(' ').filter((scope) => PROVIDER_SCOPES.has(scope));
-  if (kept.length > 0) metadata.scope = kept.join(' ');
+  const kept = providerScopeTokens(metadata.scope).filter((scope) => PROVIDER_SCOPES.has(scope));
+  if (kept.length > 0) metadata.scope = formatScopes(kept);
   else delete metadata.scope;
 }
 
@@ -165,7 +167,7 @@ function createResourceServerInfo(deps: ProviderDeps) {
     const current = settings.current();
     const { issuable } = decideIssuableScopes({ requested: RESOURCE_SCOPE_IDS, settings: current });
     return {
-      scope: issuable.join(' '),
+      scope: formatScopes(issuable),
       audience: config.mcpResourceUrl,
       accessTokenTTL: current.tokenLifetimes.accessTokenSeconds,
       accessTokenFormat: 'opaque' as const,

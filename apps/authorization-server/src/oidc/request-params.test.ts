@@ -4,6 +4,7 @@ import {
   canonicalizeResources,
   foreignResource,
   type ParamList,
+  providerScopeTokens,
   withDefaultScope,
 } from './request-params.js';
 
@@ -70,6 +71,11 @@ describe('withDefaultScope', () => {
     ['only unknown scopes', [['scope', 'bogus']], [['scope', `bogus ${DEFAULTS}`]]],
     ['a resource scope: untouched', [['scope', 'write:jira-work']], [['scope', 'write:jira-work']]],
     [
+      'a tab between scopes: kept, for oidc-provider to refuse as an invalid character',
+      [['scope', 'openid\toffline_access']],
+      [['scope', `openid\toffline_access ${DEFAULTS}`]],
+    ],
+    [
       'duplicate scope parameters: left for oidc-provider to refuse',
       [
         ['scope', 'a'],
@@ -82,5 +88,16 @@ describe('withDefaultScope', () => {
     ],
   ])('%s', (_name, input, expected) => {
     expect(withDefaultScope(input)).toEqual(expected);
+  });
+});
+
+describe('providerScopeTokens', () => {
+  it.each<[string, string[]]>([
+    ['', []],
+    ['openid offline_access', ['openid', 'offline_access']],
+    ['openid  read:me ', ['openid', 'read:me']],
+    ['openid\tread:me', ['openid\tread:me']],
+  ])('%j', (input, expected) => {
+    expect(providerScopeTokens(input)).toEqual(expected);
   });
 });

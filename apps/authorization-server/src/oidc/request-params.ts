@@ -1,4 +1,9 @@
-import { getScope, isSameResource, RESOURCE_SCOPES_SUPPORTED } from '@gatehouse/policy';
+import {
+  formatScopes,
+  isResourceScope,
+  isSameResource,
+  RESOURCE_SCOPES_SUPPORTED,
+} from '@gatehouse/policy';
 
 /**
  * Pure rewrites of OAuth request parameters before oidc-provider reads them.
@@ -28,14 +33,25 @@ export function foreignResource(params: ParamList, resourceUrl: string): string 
   )?.[1];
 }
 
+/**
+ * The tokens of a `scope` value as oidc-provider reads them: split on single spaces, empty ones
+ * dropped. Not policy's `splitScopeString`, which also splits on tabs and newlines: a value we
+ * rewrite must still carry whatever oidc-provider refuses as invalid characters.
+ */
+export function providerScopeTokens(scope: string): string[] {
+  return scope.split(' ').filter((token) => token !== '');
+}
+
 function namesResourceScope(scope: string): boolean {
-  return scope.split(' ').some((value) => getScope(value)?.kind === 'resource');
+  return providerScopeTokens(scope).some(isResourceScope);
 }
 
 export function withDefaultScope(params: ParamList): ParamList {
   const scopes = params.filter(([key]) => key === 'scope').map(([, value]) => value);
   if (scopes.length > 1 || scopes.some(namesResourceScope)) return params; // duplicates: oidc-provider refuses
-  const kept = (scopes[0] ?? '').split(' ').filter((value) => value !== '');
-  const scope = [...new Set([...kept, ...RESOURCE_SCOPES_SUPPORTED])].join(' ');
+  const scope = formatScopes([
+    ...providerScopeTokens(scopes[0] ?? ''),
+    ...RESOURCE_SCOPES_SUPPORTED,
+  ]);
   return [...params.filter(([key]) => key !== 'scope'), ['scope', scope]];
 }

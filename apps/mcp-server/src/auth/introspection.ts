@@ -4,7 +4,7 @@
  * shape, and what counts as "the authorization server cannot be reached". Caching lives in
  * `introspection-cache.ts`.
  */
-import { AUTH_METHODS, type AuthMethod } from '@gatehouse/policy';
+import { AUTH_METHODS, type AuthMethod, splitScopeString } from '@gatehouse/policy';
 import { z } from 'zod';
 
 /** What an active token's introspection tells us, in our own names. */
@@ -78,7 +78,7 @@ export function parseIntrospectionResponse(body: unknown): IntrospectionResult {
     claims: {
       subject: r.sub,
       clientId: r.client_id,
-      scopes: r.scope.split(' ').filter((scope) => scope !== ''),
+      scopes: splitScopeString(r.scope),
       audiences: r.aud,
       expiresAt: r.exp,
       email: r.email,
