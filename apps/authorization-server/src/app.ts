@@ -27,6 +27,7 @@ import type { AsConfig } from './env.js';
 import { createUsageRecorder } from './grants/usage.js';
 import { assets } from './http/assets.js';
 import { canonicalRoutes } from './http/canonical-routes.js';
+import { deriveCsrfKey } from './http/csrf.js';
 import { authorizationServerMetadata } from './http/discovery.js';
 import { writeErrorPageOrJson } from './http/error-response.js';
 import { isHttpsIssuer } from './http/https-issuer.js';
@@ -133,7 +134,7 @@ async function loadShared(config: AsConfig, deps: AppDeps) {
     blocks: createClientBlocks(store.records),
     documentClients: createDocumentClients(store.records),
     usage: createUsageRecorder({ records: store.records, logger }),
-    csrfKey: keys.cookieKeys[0] ?? '',
+    csrfKey: deriveCsrfKey(keys.cookieKeys),
   };
 }
 

@@ -1,4 +1,24 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+
+/** HKDF `info` of the CSRF key: names what the derived key is for, so it is no other key. */
+const CSRF_KEY_LABEL = 'gatehouse/csrf-token-key/v1';
+/** Length of the derived CSRF key: 32 bytes, as long as the HMAC-SHA256 output it keys. */
+const CSRF_KEY_BYTES = 32;
+
+/**
+ * The key of the forms' CSRF tokens, derived (HKDF-SHA256, fixed label) from the newest
+ * cookie-signing key: every instance derives the same key from the shared key material, yet
+ * CSRF tokens and signed cookies never share a key. Rotating the cookie keys rotates it too.
+ * Throws when there is no cookie key, at start-up: an empty key would make tokens forgeable.
+ */
+export function deriveCsrfKey(cookieKeys: readonly string[]): string {
+  const cookieKey = cookieKeys[0];
+  if (cookieKey === undefined || cookieKey === '') {
+    throw new Error('The key material has no cookie key to derive the CSRF key from.');
+  }
+  const key = hkdfSync('sha256', cookieKey, '', CSRF_KEY_LABEL, CSRF_KEY_BYTES);
+  return Buffer.from(key).toString('base64url');
+}
 
 /**
  * CSRF tokens for the server's own forms: an HMAC, under a server key, of what the form is bound
