@@ -8,9 +8,9 @@ import {
   authorize,
   exchangeCode,
   introspect,
+  refreshTokens,
   registerClient,
   type TokenResponse,
-  tokenRequest,
 } from '../support/oauth-flow.js';
 import {
   type Backend,
@@ -111,11 +111,7 @@ describe.each(backends)('authorization server flow on %s', (backend) => {
     expect(typeof active.body.iat).toBe('number');
 
     // Refresh rotates; the old refresh token is spent.
-    const refreshed = await tokenRequest(issuer, {
-      grant_type: 'refresh_token',
-      refresh_token: tokens.refresh_token ?? '',
-      client_id: client.client_id,
-    });
+    const refreshed = await refreshTokens(issuer, client, tokens.refresh_token);
     expect(refreshed.status).toBe(200);
     const rotated = refreshed.body as unknown as TokenResponse;
     expect(rotated.refresh_token).toBeTruthy();
@@ -142,29 +138,17 @@ describe.each(backends)('authorization server flow on %s', (backend) => {
       user: alice,
     });
     const tokens = await exchangeCode(issuer, client, outcome);
-    const first = await tokenRequest(issuer, {
-      grant_type: 'refresh_token',
-      refresh_token: tokens.refresh_token ?? '',
-      client_id: client.client_id,
-    });
+    const first = await refreshTokens(issuer, client, tokens.refresh_token);
     expect(first.status).toBe(200);
     const newer = first.body as unknown as TokenResponse;
 
-    const reuse = await tokenRequest(issuer, {
-      grant_type: 'refresh_token',
-      refresh_token: tokens.refresh_token ?? '',
-      client_id: client.client_id,
-    });
+    const reuse = await refreshTokens(issuer, client, tokens.refresh_token);
     expect(reuse.status).toBe(400);
     expect(reuse.body.error).toBe('invalid_grant');
 
     const rs = as.introspectionClient;
     expect((await introspect(issuer, newer.access_token, rs)).body.active).toBe(false);
-    const afterReuse = await tokenRequest(issuer, {
-      grant_type: 'refresh_token',
-      refresh_token: newer.refresh_token ?? '',
-      client_id: client.client_id,
-    });
+    const afterReuse = await refreshTokens(issuer, client, newer.refresh_token);
     expect(afterReuse.body.error).toBe('invalid_grant');
   });
 

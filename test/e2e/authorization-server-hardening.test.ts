@@ -13,6 +13,7 @@ import {
   exchangeCode,
   introspect,
   type RegisteredClient,
+  refreshTokens,
   registerClient,
   type TokenResponse,
   tokenRequest,
@@ -159,10 +160,7 @@ describe('hardening', () => {
       agent,
     });
     expect(again.pages).toEqual([]);
-    const refreshed = await tokenRequest(as.url, {
-      grant_type: 'refresh_token',
-      refresh_token: tokens.refresh_token ?? '',
-      client_id: client.client_id,
+    const refreshed = await refreshTokens(as.url, client, tokens.refresh_token, {
       resource: as.config.mcpResourceUrl,
     });
     expect(refreshed.status, JSON.stringify(refreshed.body)).toBe(200);
@@ -187,10 +185,7 @@ describe('hardening', () => {
       resource: loud,
     });
     expect(exchanged.status, JSON.stringify(exchanged.body)).toBe(200);
-    const refreshed = await tokenRequest(as.url, {
-      grant_type: 'refresh_token',
-      refresh_token: String(exchanged.body.refresh_token),
-      client_id: client.client_id,
+    const refreshed = await refreshTokens(as.url, client, String(exchanged.body.refresh_token), {
       resource: loud,
     });
     expect(refreshed.status, JSON.stringify(refreshed.body)).toBe(200);
@@ -198,18 +193,11 @@ describe('hardening', () => {
 
   it('refuses a foreign resource at refresh without spending the refresh token', async () => {
     const { client, tokens } = await signedInTokens(as);
-    const foreign = await tokenRequest(as.url, {
-      grant_type: 'refresh_token',
-      refresh_token: tokens.refresh_token ?? '',
-      client_id: client.client_id,
+    const foreign = await refreshTokens(as.url, client, tokens.refresh_token, {
       resource: 'https://other.example/mcp',
     });
     expect(foreign).toMatchObject({ status: 400, body: { error: 'invalid_target' } });
-    const retried = await tokenRequest(as.url, {
-      grant_type: 'refresh_token',
-      refresh_token: tokens.refresh_token ?? '',
-      client_id: client.client_id,
-    });
+    const retried = await refreshTokens(as.url, client, tokens.refresh_token);
     expect(retried.status, JSON.stringify(retried.body)).toBe(200);
   });
 
@@ -281,12 +269,7 @@ describe.each(backends)('a refresh token redeemed twice at once on %s', (backend
   it('yields at most one new token pair, and the race revokes the whole grant', async () => {
     for (let round = 0; round < 5; round += 1) {
       const { client, tokens } = await signedInTokens(as);
-      const refresh = () =>
-        tokenRequest(as.url, {
-          grant_type: 'refresh_token',
-          refresh_token: tokens.refresh_token ?? '',
-          client_id: client.client_id,
-        });
+      const refresh = () => refreshTokens(as.url, client, tokens.refresh_token);
       const answers = await Promise.all([refresh(), refresh(), refresh()]);
       const winners = answers.filter((answer) => answer.status === 200);
       expect(winners.length).toBeLessThanOrEqual(1);

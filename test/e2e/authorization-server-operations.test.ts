@@ -26,7 +26,8 @@ afterAll(async () => {
   await testStore?.dispose();
 });
 
-async function startSignIn(agent: UserAgent): Promise<URL> {
+/** Starts an authorization for a fresh client; the response sends the browser to sign in. */
+async function beginAuthorization(agent: UserAgent): Promise<{ url: URL; response: Response }> {
   const client = await registerClient(as.url);
   const url = new URL(AS_PATHS.authorize, as.url);
   url.search = new URLSearchParams({
@@ -37,7 +38,11 @@ async function startSignIn(agent: UserAgent): Promise<URL> {
     code_challenge: createPkcePair().challenge,
     code_challenge_method: 'S256',
   }).toString();
-  const response = await agent.get(url);
+  return { url, response: await agent.get(url) };
+}
+
+async function startSignIn(agent: UserAgent): Promise<URL> {
+  const { url, response } = await beginAuthorization(agent);
   expect(response.status).toBe(303);
   return locationOf(response, url);
 }
@@ -87,18 +92,7 @@ describe('pages are locked down', () => {
   });
 
   it('sets HttpOnly, SameSite=Lax cookies', async () => {
-    const agent = new UserAgent();
-    const client = await registerClient(as.url);
-    const url = new URL(AS_PATHS.authorize, as.url);
-    url.search = new URLSearchParams({
-      client_id: client.client_id,
-      response_type: 'code',
-      redirect_uri: client.redirect_uris[0] ?? '',
-      scope: 'read:jira-work',
-      code_challenge: createPkcePair().challenge,
-      code_challenge_method: 'S256',
-    }).toString();
-    const response = await agent.get(url);
+    const { response } = await beginAuthorization(new UserAgent());
     const cookies = response.headers.getSetCookie();
     expect(cookies.length).toBeGreaterThan(0);
     for (const cookie of cookies) {

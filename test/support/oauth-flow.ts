@@ -155,6 +155,21 @@ export async function tokenRequest(
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
+/** A refresh-token grant for a public client; `extra` adds parameters (e.g. `resource`). */
+export function refreshTokens(
+  issuer: string,
+  client: RegisteredClient,
+  refreshToken: string | undefined,
+  extra: Record<string, string> = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  return tokenRequest(issuer, {
+    grant_type: 'refresh_token',
+    refresh_token: refreshToken ?? '',
+    client_id: client.client_id,
+    ...extra,
+  });
+}
+
 export async function exchangeCode(
   issuer: string,
   client: RegisteredClient,
