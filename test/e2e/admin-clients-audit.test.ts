@@ -1,10 +1,4 @@
-/**
- * Stack: the authorization server in-process on an ephemeral port over a fresh seeded SQLite
- * store; MCP clients are played by registration and the authorization flow over HTTP, the admin
- * by a cookie-keeping agent on the console's pages.
- */
-import type { RunningAuthorizationServer } from '@gatehouse/authorization-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openPage, postFields, signInToAccount } from '../support/account-pages.js';
 import {
   authorize,
@@ -13,49 +7,31 @@ import {
   registerClient,
   tokenRequest,
 } from '../support/oauth-flow.js';
-import {
-  DEMO_PASSWORD,
-  openTestStore,
-  startAuthorizationServer,
-  type TestStore,
-} from '../support/stack.js';
+import { DEMO_PASSWORD, useAuthorizationServer } from '../support/stack.js';
 import { UserAgent } from '../support/user-agent.js';
 
 const alice = { email: 'alice@example.com', password: DEMO_PASSWORD };
 const bob = { email: 'bob@example.com', password: DEMO_PASSWORD };
 
-let testStore: TestStore;
-let as: RunningAuthorizationServer;
-let issuer: string;
-
-beforeAll(async () => {
-  testStore = await openTestStore('sqlite');
-  as = await startAuthorizationServer(testStore.store);
-  issuer = as.url;
-});
-
-afterAll(async () => {
-  await as?.close();
-  await testStore?.dispose();
-});
+const fixture = useAuthorizationServer();
 
 describe('registered apps', () => {
   async function connect(scope = 'read:jira-work') {
-    const client = await registerClient(issuer, { client_name: 'Console Test App' });
+    const client = await registerClient(fixture.issuer, { client_name: 'Console Test App' });
     const outcome = await authorize({
-      issuer,
+      issuer: fixture.issuer,
       client,
       scope,
-      resource: as.config.mcpResourceUrl,
+      resource: fixture.as.config.mcpResourceUrl,
       user: alice,
     });
-    return { client, tokens: await exchangeCode(issuer, client, outcome) };
+    return { client, tokens: await exchangeCode(fixture.issuer, client, outcome) };
   }
 
   async function clientAction(agent: UserAgent, clientId: string, action: string) {
-    const { csrf } = await openPage(agent, `${issuer}/admin/clients`);
+    const { csrf } = await openPage(agent, `${fixture.issuer}/admin/clients`);
     const response = await agent.postForm(
-      `${issuer}/admin/clients/${encodeURIComponent(clientId)}/${action}`,
+      `${fixture.issuer}/admin/clients/${encodeURIComponent(clientId)}/${action}`,
       { csrf },
     );
     expect(response.status).toBe(303);
@@ -63,13 +39,13 @@ describe('registered apps', () => {
 
   it('lists each client with how it registered, its redirect host and last use', async () => {
     const { client, tokens } = await connect();
-    const refreshed = await tokenRequest(issuer, {
+    const refreshed = await tokenRequest(fixture.issuer, {
       grant_type: 'refresh_token',
       refresh_token: tokens.refresh_token ?? '',
       client_id: client.client_id,
     });
     expect(refreshed.status).toBe(200);
-    const revoked = await fetch(`${issuer}/oauth/revoke`, {
+    const revoked = await fetch(`${fixture.issuer}/oauth/revoke`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
@@ -78,8 +54,8 @@ describe('registered apps', () => {
       }),
     });
     expect(revoked.status).toBe(200);
-    const agent = await signInToAccount(issuer, alice);
-    const { html } = await openPage(agent, `${issuer}/admin/clients`);
+    const agent = await signInToAccount(fixture.issuer, alice);
+    const { html } = await openPage(agent, `${fixture.issuer}/admin/clients`);
     const row =
       html.slice(html.indexOf(`data-client-id="${client.client_id}"`)).split('</tr>')[0] ?? '';
     expect(row).toContain('Console Test App');
@@ -91,19 +67,21 @@ describe('registered apps', () => {
 
   it('blocks a client: its tokens stop at once, the token endpoint and authorization refuse it', async () => {
     const { client, tokens } = await connect();
-    const agent = await signInToAccount(issuer, alice);
+    const agent = await signInToAccount(fixture.issuer, alice);
     await clientAction(agent, client.client_id, 'block');
-    expect((await introspect(issuer, tokens.access_token, as.introspectionClient)).body).toEqual({
+    expect(
+      (await introspect(fixture.issuer, tokens.access_token, fixture.as.introspectionClient)).body,
+    ).toEqual({
       active: false,
     });
-    const refresh = await tokenRequest(issuer, {
+    const refresh = await tokenRequest(fixture.issuer, {
       grant_type: 'refresh_token',
       refresh_token: tokens.refresh_token ?? '',
       client_id: client.client_id,
     });
     expect(refresh.body.error).toBe('invalid_client');
     const page = await new UserAgent().get(
-      `${issuer}/oauth/authorize?client_id=${encodeURIComponent(client.client_id)}&response_type=code`,
+      `${fixture.issuer}/oauth/authorize?client_id=${encodeURIComponent(client.client_id)}&response_type=code`,
     );
     expect(page.status).toBe(403);
     expect(await page.text()).toContain('blocked this app');
@@ -115,14 +93,15 @@ describe('registered apps', () => {
 
   it('deletes a client with its grants, and audits it', async () => {
     const { client, tokens } = await connect();
-    const agent = await signInToAccount(issuer, alice);
+    const agent = await signInToAccount(fixture.issuer, alice);
     await clientAction(agent, client.client_id, 'delete');
     expect(
-      (await introspect(issuer, tokens.access_token, as.introspectionClient)).body.active,
+      (await introspect(fixture.issuer, tokens.access_token, fixture.as.introspectionClient)).body
+        .active,
     ).toBe(false);
-    const { html } = await openPage(agent, `${issuer}/admin/clients`);
+    const { html } = await openPage(agent, `${fixture.issuer}/admin/clients`);
     expect(html).not.toContain(`data-client-id="${client.client_id}"`);
-    const audit = await testStore.store.audit.query({
+    const audit = await fixture.testStore.store.audit.query({
       orgId: 'demo',
       action: 'client.deleted',
       limit: 1,
@@ -137,44 +116,47 @@ describe('registered apps', () => {
 
 describe('every user’s tokens and connected apps', () => {
   it('lets an admin revoke bob’s API token and disconnect bob’s app', async () => {
-    const bobAgent = await signInToAccount(issuer, bob);
-    const { csrf: bobCsrf } = await openPage(bobAgent, `${issuer}/account/tokens/new`);
-    const made = await postFields(bobAgent, `${issuer}/account/tokens`, [
+    const bobAgent = await signInToAccount(fixture.issuer, bob);
+    const { csrf: bobCsrf } = await openPage(bobAgent, `${fixture.issuer}/account/tokens/new`);
+    const made = await postFields(bobAgent, `${fixture.issuer}/account/tokens`, [
       ['csrf', bobCsrf],
       ['name', 'bob bot'],
       ['expiresInDays', '5'],
     ]);
     expect(made.status).toBe(201);
-    const [bobToken] = await testStore.store.apiTokens.listByUser('user-bob');
-    const client = await registerClient(issuer, { client_name: 'Bob Agent' });
+    const [bobToken] = await fixture.testStore.store.apiTokens.listByUser('user-bob');
+    const client = await registerClient(fixture.issuer, { client_name: 'Bob Agent' });
     const outcome = await authorize({
-      issuer,
+      issuer: fixture.issuer,
       client,
       scope: 'read:jira-work',
-      resource: as.config.mcpResourceUrl,
+      resource: fixture.as.config.mcpResourceUrl,
       user: bob,
     });
-    const tokens = await exchangeCode(issuer, client, outcome);
+    const tokens = await exchangeCode(fixture.issuer, client, outcome);
 
-    const admin = await signInToAccount(issuer, alice);
-    const { html, csrf } = await openPage(admin, `${issuer}/admin/access`);
+    const admin = await signInToAccount(fixture.issuer, alice);
+    const { html, csrf } = await openPage(admin, `${fixture.issuer}/admin/access`);
     expect(html).toContain('bob bot');
     expect(html).toContain('Bob Agent');
-    const revoke = await admin.postForm(`${issuer}/admin/tokens/${bobToken?.id}/revoke`, { csrf });
+    const revoke = await admin.postForm(`${fixture.issuer}/admin/tokens/${bobToken?.id}/revoke`, {
+      csrf,
+    });
     expect(revoke.headers.get('location')).toBe('/admin/access?notice=token-revoked');
     expect(
-      (await testStore.store.apiTokens.findById(bobToken?.id ?? ''))?.revokedAt,
+      (await fixture.testStore.store.apiTokens.findById(bobToken?.id ?? ''))?.revokedAt,
     ).not.toBeNull();
-    const disconnect = await admin.postForm(`${issuer}/admin/apps/revoke`, {
+    const disconnect = await admin.postForm(`${fixture.issuer}/admin/apps/revoke`, {
       csrf,
       accountId: 'user-bob',
       clientId: client.client_id,
     });
     expect(disconnect.headers.get('location')).toBe('/admin/access?notice=app-revoked');
     expect(
-      (await introspect(issuer, tokens.access_token, as.introspectionClient)).body.active,
+      (await introspect(fixture.issuer, tokens.access_token, fixture.as.introspectionClient)).body
+        .active,
     ).toBe(false);
-    const audit = await testStore.store.audit.query({
+    const audit = await fixture.testStore.store.audit.query({
       orgId: 'demo',
       action: 'api_token.revoked',
       limit: 1,
@@ -189,20 +171,25 @@ describe('every user’s tokens and connected apps', () => {
 describe('the audit log', () => {
   it('filters and pages on the admin page, as JSON, and as streamed JSON Lines', async () => {
     const failed = new UserAgent();
-    const { csrf } = await openPage(failed, `${issuer}/account/sign-in`);
-    await failed.postForm(`${issuer}/account/sign-in`, {
+    const { csrf } = await openPage(failed, `${fixture.issuer}/account/sign-in`);
+    await failed.postForm(`${fixture.issuer}/account/sign-in`, {
       email: 'carol@example.com',
       password: 'wrong-password',
       csrf,
     });
 
-    const agent = await signInToAccount(issuer, alice);
-    const page = await openPage(agent, `${issuer}/admin/audit?action=auth.sign_in&outcome=failure`);
+    const agent = await signInToAccount(fixture.issuer, alice);
+    const page = await openPage(
+      agent,
+      `${fixture.issuer}/admin/audit?action=auth.sign_in&outcome=failure`,
+    );
     expect(page.html).toContain('<th scope="row">auth.sign_in</th>');
     expect(page.html).toContain('<td>Failure</td>');
     expect(page.html).not.toContain('<td>Success</td>');
 
-    const json = await agent.get(`${issuer}/admin/api/audit?actor=alice%40example.com&limit=1`);
+    const json = await agent.get(
+      `${fixture.issuer}/admin/api/audit?actor=alice%40example.com&limit=1`,
+    );
     const body = (await json.json()) as {
       events: Array<{ actor: string; seq: number }>;
       nextCursor?: string;
@@ -211,13 +198,15 @@ describe('the audit log', () => {
     expect(body.events[0]?.actor).toBe('user-alice');
     expect(body.nextCursor).toBeTruthy();
     const next = await agent.get(
-      `${issuer}/admin/api/audit?actor=alice%40example.com&limit=1&cursor=${body.nextCursor}`,
+      `${fixture.issuer}/admin/api/audit?actor=alice%40example.com&limit=1&cursor=${body.nextCursor}`,
     );
     const older = (await next.json()) as { events: Array<{ seq: number }> };
     expect(older.events[0]?.seq).toBeLessThan(body.events[0]?.seq ?? 0);
-    expect((await agent.get(`${issuer}/admin/api/audit?cursor=not-a-cursor`)).status).toBe(400);
+    expect((await agent.get(`${fixture.issuer}/admin/api/audit?cursor=not-a-cursor`)).status).toBe(
+      400,
+    );
 
-    const exported = await agent.get(`${issuer}/admin/audit/export.jsonl?outcome=failure`);
+    const exported = await agent.get(`${fixture.issuer}/admin/audit/export.jsonl?outcome=failure`);
     expect(exported.headers.get('content-type')).toContain('application/jsonl');
     expect(exported.headers.get('content-disposition')).toMatch(
       /attachment; filename="gatehouse-audit-/,
@@ -234,7 +223,7 @@ describe('the audit log', () => {
 
   it('holds every kind of event this file caused, with actor and IP, and never a secret', async () => {
     const events = [];
-    for await (const event of testStore.store.audit.scan()) events.push(event);
+    for await (const event of fixture.testStore.store.audit.scan()) events.push(event);
     const actions = new Set(events.map((event) => event.action));
     for (const action of [
       'auth.sign_in',

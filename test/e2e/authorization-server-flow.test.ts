@@ -6,6 +6,7 @@ import type { RunningAuthorizationServer } from '@gatehouse/authorization-server
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   authorize,
+  connectClient,
   exchangeCode,
   introspect,
   refreshTokens,
@@ -129,15 +130,7 @@ describe.each(backends)('authorization server flow on %s', (backend) => {
   });
 
   it('revokes the whole grant when a used refresh token comes back', async () => {
-    const client = await registerClient(issuer);
-    const outcome = await authorize({
-      issuer,
-      client,
-      scope: 'read:jira-work',
-      resource,
-      user: alice,
-    });
-    const tokens = await exchangeCode(issuer, client, outcome);
+    const { client, tokens } = await connectClient(issuer, { resource, user: alice });
     const first = await refreshTokens(issuer, client, tokens.refresh_token);
     expect(first.status).toBe(200);
     const newer = first.body as unknown as TokenResponse;
@@ -153,15 +146,7 @@ describe.each(backends)('authorization server flow on %s', (backend) => {
   });
 
   it('refuses introspection to anyone but the resource server', async () => {
-    const client = await registerClient(issuer);
-    const outcome = await authorize({
-      issuer,
-      client,
-      scope: 'read:jira-work',
-      resource,
-      user: alice,
-    });
-    const tokens = await exchangeCode(issuer, client, outcome);
+    const { client, tokens } = await connectClient(issuer, { resource, user: alice });
     const asPublicClient = await fetch(`${issuer}/oauth/introspect`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AS_PATHS,
   authorize,
+  connectClient,
   exchangeCode,
   introspect,
   type RegisteredClient,
@@ -31,10 +32,8 @@ import { hiddenField, UserAgent } from '../support/user-agent.js';
 
 const alice = { email: 'alice@example.com', password: DEMO_PASSWORD };
 
-async function signedInTokens(as: RunningAuthorizationServer, user = alice) {
-  const client = await registerClient(as.url);
-  const outcome = await authorize({ issuer: as.url, client, scope: 'read:jira-work', user });
-  return { client, tokens: await exchangeCode(as.url, client, outcome) };
+function signedInTokens(as: RunningAuthorizationServer, user = alice) {
+  return connectClient(as.url, { user });
 }
 
 function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {

@@ -155,6 +155,22 @@ export async function tokenRequest(
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
+/** Registers a public client and takes it through authorization to its first tokens. */
+export async function connectClient(
+  issuer: string,
+  plan: { user: { email: string; password: string }; scope?: string; resource?: string },
+): Promise<{ client: RegisteredClient; tokens: TokenResponse }> {
+  const client = await registerClient(issuer);
+  const outcome = await authorize({
+    issuer,
+    client,
+    scope: plan.scope ?? 'read:jira-work',
+    user: plan.user,
+    ...(plan.resource === undefined ? {} : { resource: plan.resource }),
+  });
+  return { client, tokens: await exchangeCode(issuer, client, outcome) };
+}
+
 /** A refresh-token grant for a public client; `extra` adds parameters (e.g. `resource`). */
 export function refreshTokens(
   issuer: string,

@@ -23,6 +23,7 @@ import { createLogger } from '@gatehouse/server-kit';
 import { createStore, type Store } from '@gatehouse/store';
 import { seedDemoOrg } from '@gatehouse/workspace';
 import { Redis } from 'ioredis';
+import { afterAll, beforeAll } from 'vitest';
 
 export type Backend = 'sqlite' | 'redis';
 
@@ -128,6 +129,40 @@ export const TEST_RATE_LIMITS: RateLimits = {
   loginPerIp: { points: 10_000, windowSeconds: 900 },
   openRegistrationPerIp: { points: 10_000, windowSeconds: 3600 },
 };
+
+/** What `useAuthorizationServer` gives a test file: filled in before its first test runs. */
+export interface AuthorizationServerFixture {
+  testStore: TestStore;
+  as: RunningAuthorizationServer;
+  /** The running server's issuer URL. */
+  issuer: string;
+}
+
+/**
+ * A fresh seeded store and an authorization server over it for the tests of one file or
+ * `describe` block: opened before them, closed and removed after them.
+ */
+export function useAuthorizationServer(
+  options: {
+    backend?: Backend;
+    /** Runs on the store before the server starts (extra users, settings). */
+    prepare?: (store: Store) => Promise<void>;
+    server?: Parameters<typeof startAuthorizationServer>[1];
+  } = {},
+): AuthorizationServerFixture {
+  const fixture = {} as AuthorizationServerFixture;
+  beforeAll(async () => {
+    fixture.testStore = await openTestStore(options.backend ?? 'sqlite');
+    await options.prepare?.(fixture.testStore.store);
+    fixture.as = await startAuthorizationServer(fixture.testStore.store, options.server);
+    fixture.issuer = fixture.as.url;
+  });
+  afterAll(async () => {
+    await fixture.as?.close();
+    await fixture.testStore?.dispose();
+  });
+  return fixture;
+}
 
 export async function startAuthorizationServer(
   store: Store,
